@@ -1,0 +1,1 @@
+public enum PairCoreVersion { public static let protocolVersion = 1 }
