@@ -1,1 +1,0 @@
-public enum PairCoreVersion { public static let protocolVersion = 1 }
