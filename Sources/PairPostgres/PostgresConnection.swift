@@ -1,8 +1,9 @@
 import CLibPQ
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One libpq session.
@@ -75,7 +76,8 @@ public final class PostgresConnection {
             PQexecParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
         guard let result else {
-            throw PostgresError(code: .queryFailed, message: Self.errorText(PQerrorMessage(connection)).redacting(secrets))
+            throw PostgresError(
+                code: .queryFailed, message: Self.errorText(PQerrorMessage(connection)).redacting(secrets))
         }
         defer { PQclear(result) }
         switch PQresultStatus(result) {

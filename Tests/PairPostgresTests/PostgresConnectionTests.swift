@@ -48,7 +48,8 @@ struct PostgresConnectionTests {
 
     @Test func reportsAFailedConnection() throws {
         let error = try #require(throws: PostgresError.self) {
-            try PostgresConnection(conninfo: "host='\(server.socketDirectory)' port=5432 dbname=no_such_db user=postgres")
+            try PostgresConnection(
+                conninfo: "host='\(server.socketDirectory)' port=5432 dbname=no_such_db user=postgres")
         }
         #expect(error.code == .connectionFailed)
         #expect(error.message.contains("no_such_db"))

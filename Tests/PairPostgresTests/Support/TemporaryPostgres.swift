@@ -28,28 +28,33 @@ final class TemporaryPostgres: Sendable {
 
     static func start() async throws -> TemporaryPostgres {
         var template = Array("/tmp/pgpair-pqtest-XXXXXX".utf8CString)
-        let directory = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-            .map { String(cString: $0) })
+        let directory = try #require(
+            template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+                .map { String(cString: $0) })
         let postgres = try #require(getpwnam("postgres")?.pointee)
         chown(directory, postgres.pw_uid, postgres.pw_gid)
         chmod(directory, 0o700)
 
-        let initdb = try await runToEnd(asPostgres([
-            "\(binDirectory)/initdb", "--pgdata=\(directory)/pgdata", "--username=postgres", "--auth=trust",
-            "--encoding=UTF8", "--locale=C", "--no-instructions",
-        ], log: "\(directory)/initdb.log"))
+        let initdb = try await runToEnd(
+            asPostgres(
+                [
+                    "\(binDirectory)/initdb", "--pgdata=\(directory)/pgdata", "--username=postgres", "--auth=trust",
+                    "--encoding=UTF8", "--locale=C", "--no-instructions",
+                ], log: "\(directory)/initdb.log"))
         let initdbLog = (try? String(contentsOfFile: "\(directory)/initdb.log", encoding: .utf8)) ?? ""
         #expect(initdb == 0, "initdb failed: \(initdbLog)")
 
         // The password role must authenticate; everyone else is trusted on the socket.
         let hba = "\(directory)/pgdata/pg_hba.conf"
         let original = try String(contentsOfFile: hba, encoding: .utf8)
-        try ("local all \(passwordRole) scram-sha-256\n" + original).write(toFile: hba, atomically: false, encoding: .utf8)
+        try ("local all \(passwordRole) scram-sha-256\n" + original).write(
+            toFile: hba, atomically: false, encoding: .utf8)
 
-        let server = try asPostgres([
-            "\(binDirectory)/postgres", "-D", "\(directory)/pgdata", "-c", "listen_addresses=",
-            "-c", "unix_socket_directories=\(directory)", "-c", "port=5432",
-        ], log: "\(directory)/postgres.log")
+        let server = try asPostgres(
+            [
+                "\(binDirectory)/postgres", "-D", "\(directory)/pgdata", "-c", "listen_addresses=",
+                "-c", "unix_socket_directories=\(directory)", "-c", "port=5432",
+            ], log: "\(directory)/postgres.log")
         try server.run()
         let instance = TemporaryPostgres(directory: directory, process: server)
         try await instance.waitUntilReady()
