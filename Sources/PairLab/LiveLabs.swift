@@ -1,0 +1,40 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The labs this process has built and not yet torn down, so an interrupt can tear them down before the
+/// process ends. (A SIGKILL leaves them to the next lab start's sweep.)
+enum LiveLabs {
+    private static let labs = Mutex<[String: Lab]>([:])
+    private static let signalSources = Mutex<[any DispatchSourceSignal]>([])
+
+    static func add(_ lab: Lab, handlingInterrupts: Bool) {
+        labs.withLock { $0[lab.topology.runID] = lab }
+        if handlingInterrupts { installInterruptHandlers() }
+    }
+
+    static func remove(runID: String) {
+        _ = labs.withLock { $0.removeValue(forKey: runID) }
+    }
+
+    /// On SIGINT, SIGTERM or SIGHUP: tear down every live lab, then end the process as the signal would.
+    private static func installInterruptHandlers() {
+        signalSources.withLock { sources in
+            guard sources.isEmpty else { return }
+            for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler {
+                    Task.detached {
+                        let live = labs.withLock { Array($0.values) }
+                        for lab in live { await lab.teardown() }
+                        signal(signalNumber, SIG_DFL)
+                        raise(signalNumber)
+                    }
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Logging
+
+@main
+struct PgpairLab: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pgpair-lab",
+        abstract: "The two-node lab of pgpair, and the helpers it runs inside its namespaces.",
+        subcommands: [Probe.self, Preflight.self, Sweep.self]
+    )
+
+    static func bootstrapLogging() {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+    }
+}
