@@ -2,19 +2,21 @@ extension ConfigLine {
     /// The result of splitting a file into logical lines.
     struct Lexed: Sendable, Equatable {
         var lines: [ConfigLine]
-        /// The line whose trailing `\` continues past the end of the file, if any.
-        var danglingContinuation: Int?
+        /// Lines whose trailing `\` is followed by a blank line or the end of the file.
+        var danglingContinuations: [Int]
     }
 
     /// Splits `text` into logical lines, dropping comments and blank lines.
     ///
-    /// With `continuation`, a line ending in `\` continues on the next physical line; words keep the number of the
-    /// physical line they are on so diagnostics point at the right place.
+    /// With `continuation`, a line ending in `\` continues on the next physical line (comment lines in between are
+    /// skipped; a blank line ends it); words keep the number of the physical line they are on so diagnostics point
+    /// at the right place.
     static func lex(_ text: String, comments: CommentStyle, continuation: Bool) -> Lexed {
         var result: [ConfigLine] = []
         var pending: ConfigLine?
         var pendingContinues = false
-        var lastContinuedLine: Int?
+        var lastContinuedLine = 0
+        var dangling: [Int] = []
         for (index, rawLine) in physicalLines(of: text).enumerated() {
             let number = index + 1
             var content = stripComment(rawLine, style: comments)
@@ -28,6 +30,14 @@ extension ConfigLine {
                 }
             }
             let tokens = tokenize(content, line: number)
+            if pendingContinues && tokens.isEmpty && !continues && !rawLine.contains(where: { !isBlank($0) }) {
+                dangling.append(lastContinuedLine)
+            }
+            let isCommentOnly = tokens.isEmpty && !continues && rawLine.contains { !isBlank($0) }
+            if pendingContinues && isCommentOnly {
+                // A comment line inside a continued line neither ends it nor adds to it.
+                continue
+            }
             if pendingContinues, var joined = pending {
                 joined.tokens += tokens
                 pending = joined
@@ -43,13 +53,15 @@ extension ConfigLine {
         if let finished = pending {
             result.append(finished)
         }
-        return Lexed(lines: result, danglingContinuation: pendingContinues ? lastContinuedLine : nil)
+        if pendingContinues {
+            dangling.append(lastContinuedLine)
+        }
+        return Lexed(lines: result, danglingContinuations: dangling)
     }
 
     private static func physicalLines(of text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is a single Character in Swift, so both line ends are matched explicitly.
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     private static func isBlank(_ character: Character) -> Bool {

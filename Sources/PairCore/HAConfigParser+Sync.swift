@@ -144,6 +144,7 @@ extension HAConfigParser {
         let trimmedPath = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         let trimmedDirectory =
             directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
-        return trimmedPath == trimmedDirectory || trimmedPath.hasPrefix(trimmedDirectory + "/")
+        return trimmedDirectory == "/" || trimmedPath == trimmedDirectory
+            || trimmedPath.hasPrefix(trimmedDirectory + "/")
     }
 }

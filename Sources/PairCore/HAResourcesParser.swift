@@ -31,7 +31,7 @@ struct HAResourcesParser {
         for line in lexed.lines {
             parser.handle(line)
         }
-        if let line = lexed.danglingContinuation {
+        for line in lexed.danglingContinuations {
             parser.diagnostics.error(
                 "this line ends in `\\` but no line follows; remove the `\\` or continue the group", line: line)
         }
