@@ -3,6 +3,8 @@ struct AuthKeysParser {
     var diagnostics: ConfigDiagnostics
     var signingKey: (id: Int, line: Int)?
     var keys: [AuthKey] = []
+    /// Every valid key id written on a key line, also on lines with errors (no second error for `auth`).
+    var mentionedIDs: Set<Int> = []
 
     /// Keys shorter than this get a warning.
     static let shortKeyLength = 16
@@ -54,6 +56,7 @@ struct AuthKeysParser {
             diagnostics.error("a key id must be from 1 to 15", line: line.number)
             return
         }
+        mentionedIDs.insert(id)
         let arguments = Array(line.arguments)
         let methods = AuthMethod.allCases.map(\.rawValue).joined(separator: ", ")
         guard let methodWord = arguments.first, let method = AuthMethod(rawValue: methodWord.text.lowercased()) else {
@@ -105,7 +108,7 @@ struct AuthKeysParser {
             diagnostics.error("authkeys has no `auth` line; write `auth 1` to sign with key 1", line: nil)
             return
         }
-        if !keys.contains(where: { $0.id == signing.id }) {
+        if !mentionedIDs.contains(signing.id) {
             diagnostics.error(
                 "`auth \(signing.id)` names a key that is not defined; add `\(signing.id) sha256 KEY` or name one of "
                     + "the keys listed", line: signing.line)
