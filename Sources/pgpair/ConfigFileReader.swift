@@ -39,10 +39,11 @@ enum ConfigFileReader {
     }
 
     private static func failure(_ path: String, purpose: String, reason: String) -> UnreadableConfigFile {
-        UnreadableConfigFile(diagnostic: ConfigDiagnostic(
-            .error, file: path, line: nil,
-            message: "cannot read \(purpose): \(reason); check --config-dir (or PGPAIR_CONFIG_DIR), or copy the "
-                + "sample from etc/pgpair/"))
+        UnreadableConfigFile(
+            diagnostic: ConfigDiagnostic(
+                .error, file: path, line: nil,
+                message: "cannot read \(purpose): \(reason); check --config-dir (or PGPAIR_CONFIG_DIR), or copy the "
+                    + "sample from etc/pgpair/"))
     }
 
     private static func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
