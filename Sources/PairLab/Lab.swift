@@ -203,6 +203,11 @@ public actor Lab {
         record.processes
     }
 
+    /// The run as the registry records it: owner, namespaces, root and every process started.
+    public var runRecord: LabRunRecord {
+        record
+    }
+
     func requireLive() throws(LabError) {
         guard !isTornDown else { throw LabError(.invalidState, "the lab \(topology.runID) has been torn down") }
     }

@@ -17,7 +17,7 @@ enum LiveLabs {
         _ = labs.withLock { $0.removeValue(forKey: runID) }
     }
 
-    /// On SIGINT, SIGTERM or SIGHUP: tear down every live lab, then end the process as the signal would.
+    /// On SIGINT, SIGTERM or SIGHUP: tear down every live lab, then exit with status 128 + the signal.
     private static func installInterruptHandlers() {
         signalSources.withLock { sources in
             guard sources.isEmpty else { return }
@@ -28,8 +28,9 @@ enum LiveLabs {
                     Task.detached {
                         let live = labs.withLock { Array($0.values) }
                         for lab in live { await lab.teardown() }
-                        signal(signalNumber, SIG_DFL)
-                        raise(signalNumber)
+                        // Dispatch consumes the signal, so re-raising it would be consumed again: end with
+                        // the status a shell reports for death by that signal.
+                        exit(128 + signalNumber)
                     }
                 }
                 source.resume()
