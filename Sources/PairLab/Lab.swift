@@ -75,7 +75,7 @@ public actor Lab {
     {
         try await NetworkSafety.requireIsolation()
         try LabExecutables.require(
-            ["/usr/sbin/ip", "/usr/bin/socat", "/usr/bin/rsync", "/usr/bin/setpriv", options.executables.pgpairLab]
+            LabExecutables.systemTools + [options.executables.pgpairLab]
                 + ["initdb", "postgres", "psql"].map(options.executables.postgres)
         )
         let registry = LabRegistry(directory: options.registryDirectory)

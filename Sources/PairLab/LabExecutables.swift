@@ -45,11 +45,21 @@ public struct LabExecutables: Sendable, Hashable {
         "\(postgresBinDirectory)/\(program)"
     }
 
-    /// Throws `missingExecutable` naming the first program in `paths` that is not there.
-    public static func require(_ paths: [String]) throws(LabError) {
-        for path in paths where !FileManager.default.isExecutableFile(atPath: path) {
+    /// The system tools the lab runs by name, looked up in PATH like every command it starts.
+    public static let systemTools = ["ip", "ss", "socat", "rsync", "setpriv"]
+
+    /// Throws `missingExecutable` naming the first program that is not there: a path, or a name looked up
+    /// in PATH.
+    public static func require(_ programs: [String]) throws(LabError) {
+        for program in programs where !isExecutable(program) {
             throw LabError(
-                .missingExecutable, "\(path) is missing; build first (`swift build`) or install it (`make deps`)")
+                .missingExecutable, "\(program) is missing; build first (`swift build`) or install it (`make deps`)")
         }
+    }
+
+    static func isExecutable(_ program: String) -> Bool {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin"
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(program)") }
     }
 }
