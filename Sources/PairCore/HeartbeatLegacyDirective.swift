@@ -15,7 +15,7 @@ enum HeartbeatLegacyDirective {
         "crmd_spawns_pengine": "this is a Pacemaker setting; pgpair runs no Pacemaker daemons",
         "deadping": "ping targets are judged when a takeover is decided; there is no separate ping deadtime",
         "debug": "pgpair's log verbosity is not set in ha.cf",
-        "env": "pgpair starts resource scripts with a fixed, minimal environment",
+        "env": "pgpair passes no extra environment variables to resource scripts",
         "hbgenmethod": "pgpair keeps its generation number in `state_dir`, fsynced at every start",
         "hopfudge": "pgpair never forwards messages from one medium to another",
         "log_badpack": "pgpair always counts bad packets and logs them, rate-limited",
