@@ -84,7 +84,8 @@ extension Lab {
             ["-c", "\($0.0)=\($0.1)"]
         }
         let process = try await spawn(
-            "postgres", in: .node(node), node: node, as: .postgres,
+            // SIGINT is the fast shutdown; SIGTERM (smart) would wait for every client to leave.
+            "postgres", in: .node(node), node: node, as: .postgres, stopSignal: SIGINT,
             [executables.postgres("postgres"), "-D", nodePaths.pgdata] + options
         )
         try await waitUntil("PostgreSQL on \(node)", process: process, timeout: .seconds(120)) {

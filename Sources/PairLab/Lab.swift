@@ -128,7 +128,7 @@ public actor Lab {
         logger.info("lab: tearing down")
         for process in startedProcesses.reversed() where process.isRunning {
             thawTree(of: process)
-            await process.stop(signal: gracefulSignal(for: process), grace: LabCleanup.grace)
+            await process.stop(signal: process.stopSignal, grace: LabCleanup.grace)
         }
         await LabCleanup.deleteNamespaces(topology.namespaceNames, logger: logger)
         if options.keepsFiles {
@@ -138,11 +138,6 @@ public actor Lab {
         }
         registry.remove(runID: topology.runID)
         LiveLabs.remove(runID: topology.runID)
-    }
-
-    /// PostgreSQL's fast shutdown is SIGINT (SIGTERM would wait for every client); others end on SIGTERM.
-    private func gracefulSignal(for process: LabProcess) -> Int32 {
-        process.name.hasSuffix(".postgres") ? SIGINT : SIGTERM
     }
 
     // MARK: Processes and commands
@@ -169,12 +164,14 @@ public actor Lab {
     }
 
     /// Starts a long-running process inside a lab namespace, logging to the node's (or the lab's) log
-    /// directory. The lab records its PID and ends it at teardown; with a `node`, node faults reach it.
+    /// directory. The lab records its PID and ends it at teardown with `stopSignal` (SIGKILL after a bounded
+    /// wait); with a `node`, node faults reach it.
     public func spawn(
         _ name: String,
         in namespace: LabNamespace,
         node: LabNode? = nil,
         as user: LabUser = .root,
+        stopSignal: Int32 = SIGTERM,
         _ arguments: [String]
     ) async throws -> LabProcess {
         try requireLive()
@@ -184,7 +181,8 @@ public actor Lab {
             node: node,
             arguments: command(in: namespace, as: user, arguments),
             logPath: logPath,
-            workingDirectory: paths.root
+            workingDirectory: paths.root,
+            stopSignal: stopSignal
         )
         startedProcesses.append(process)
         record.processes.append(.init(name: process.name, pid: process.pid, startTime: process.startTime))

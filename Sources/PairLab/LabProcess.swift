@@ -31,18 +31,24 @@ public final class LabProcess: Sendable, CustomStringConvertible {
     public let startTime: UInt64
     /// Its standard output and error.
     public let logPath: String
+    /// The signal that asks it to end cleanly (teardown sends it before SIGKILL).
+    public let stopSignal: Int32
 
     /// Set by the run that reaps the process.
     private let exit: ExitBox
     // The Subprocess run that waits for the process and reaps it.
     private let runner: Task<Void, Never>
 
-    private init(name: String, node: LabNode?, pid: Int32, logPath: String, exit: ExitBox, runner: Task<Void, Never>) {
+    private init(
+        name: String, node: LabNode?, pid: Int32, logPath: String, stopSignal: Int32, exit: ExitBox,
+        runner: Task<Void, Never>
+    ) {
         self.name = name
         self.node = node
         self.pid = pid
         self.startTime = ProcessTable.entry(pid)?.startTime ?? 0
         self.logPath = logPath
+        self.stopSignal = stopSignal
         self.exit = exit
         self.runner = runner
     }
@@ -66,7 +72,8 @@ public final class LabProcess: Sendable, CustomStringConvertible {
         node: LabNode?,
         arguments: [String],
         logPath: String,
-        workingDirectory: String
+        workingDirectory: String,
+        stopSignal: Int32 = SIGTERM
     ) async throws -> LabProcess {
         let log: FileDescriptor
         do {
@@ -110,7 +117,8 @@ public final class LabProcess: Sendable, CustomStringConvertible {
                 "cannot start \(name) (`\(arguments.joined(separator: " "))`): "
                     + "\(exit.value.withLock { $0.map { "\($0)" } ?? "no reason given" })")
         }
-        return LabProcess(name: name, node: node, pid: pid, logPath: logPath, exit: exit, runner: runner)
+        return LabProcess(
+            name: name, node: node, pid: pid, logPath: logPath, stopSignal: stopSignal, exit: exit, runner: runner)
     }
 
     /// Sends `signal` to the process, if it still runs.
@@ -131,10 +139,11 @@ public final class LabProcess: Sendable, CustomStringConvertible {
         return true
     }
 
-    /// Ends the process: `signal` (SIGCONT too, so a frozen process can act on it), then SIGKILL if it is
-    /// still there after `grace`. Returns how it ended.
+    /// Ends the process: `signal` (default `stopSignal`), SIGCONT so a frozen process can act on it, then
+    /// SIGKILL if it is still there after `grace`. Returns how it ended.
     @discardableResult
-    public func stop(signal: Int32 = SIGTERM, grace: Duration = .seconds(10)) async -> Exit? {
+    public func stop(signal: Int32? = nil, grace: Duration = .seconds(10)) async -> Exit? {
+        let signal = signal ?? stopSignal
         send(signal)
         send(SIGCONT)
         if await !waitForExit(within: grace) {
