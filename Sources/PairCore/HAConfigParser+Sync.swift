@@ -80,7 +80,8 @@ extension HAConfigParser {
             }
             return
         }
-        if sync.snapshotDirectory == nil {
+        // A directive that is written but wrong already has its own error; "needs X" is only for a missing one.
+        if firstLine["snapshot_dir"] == nil {
             diagnostics.error(
                 "`sync_method \(method.rawValue)` needs `snapshot_dir`, on the same file system as pgdata so a "
                     + "snapshot can be moved into place, e.g. `snapshot_dir /var/lib/postgresql/pgpair-snapshots`",
@@ -90,7 +91,7 @@ extension HAConfigParser {
         case .rsync:
             finishRsync(methodLine: methodLine)
         case .pgDumpall:
-            if sync.dumpallSource == nil {
+            if firstLine["dumpall_source"] == nil {
                 diagnostics.error(
                     "`sync_method pg_dumpall` needs `dumpall_source`, the peer's conninfo, "
                         + HADirectiveExamples.hint("dumpall_source"), line: methodLine)
@@ -106,7 +107,7 @@ extension HAConfigParser {
 
     private mutating func finishRsync(methodLine: Int?) {
         let sync = configuration.sync
-        if sync.rsyncTarget == nil {
+        if firstLine["rsync_target"] == nil {
             diagnostics.error(
                 "`sync_method rsync` needs `rsync_target`, where the active node pushes its copy, "
                     + HADirectiveExamples.hint("rsync_target"), line: methodLine)

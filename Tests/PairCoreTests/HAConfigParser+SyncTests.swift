@@ -66,6 +66,13 @@ import Testing
         #expect(!result.errors[0].message.contains("hunter2"))
     }
 
+    @Test func aWrongRequiredSettingIsReportedOnlyOnce() {
+        let dumpall = "sync_method pg_dumpall\ndumpall_source password=x\nsnapshot_dir snapshots"
+        #expect(ConfigFixtures.places(ConfigFixtures.ha(dumpall).diagnostics) == ["7 error", "8 error"])
+        let rsync = "sync_method rsync\nrsync_target /local\nsnapshot_dir /srv/snap"
+        #expect(ConfigFixtures.places(ConfigFixtures.ha(rsync).diagnostics) == ["7 error"])
+    }
+
     @Test func syncSettingsWithoutAMethodAreWarnings() {
         let lines =
             "snapshot_dir /srv/snap\nsnapshot_keep 4\nsync_interval 60\nrsync_target pollux::m\ndumpall_source host=x"
