@@ -91,8 +91,8 @@ import Testing
 
     private static let samplePeers = ["castor": "192.168.100.1", "pollux": "192.168.100.2"]
 
-    private func loadSample(node: String, haText: String? = nil) throws -> ConfigParseResult<PairConfiguration> {
-        let ha = try #require(haText ?? Self.readSample("ha.cf"))
+    private func loadSample(node: String) throws -> ConfigParseResult<PairConfiguration> {
+        let ha = try #require(Self.readSample("ha.cf"))
         let resources = try #require(Self.readSample("haresources"))
         let keys = try #require(Self.readSample("authkeys"))
         let address = try #require(Self.samplePeers[node].flatMap { IPv4Address($0) })
@@ -106,24 +106,14 @@ import Testing
     @Test(arguments: ["castor", "pollux"])
     func sampleFilesParseWithoutDiagnostics(node: String) throws {
         let result = try loadSample(node: node)
-        // Known: the sample sets `sync_method rsync` without `rsync_target` (reported to its author). Any other
-        // diagnostic fails this test.
-        withKnownIssue(isIntermittent: true) {
-            for diagnostic in result.diagnostics {
-                Issue.record("\(diagnostic.rendered)")
-            }
-        } matching: { issue in
-            issue.comments.contains { $0.rawValue.contains("`sync_method rsync` needs `rsync_target`") }
+        for diagnostic in result.diagnostics {
+            Issue.record("\(diagnostic.rendered)")
         }
     }
 
     @Test(arguments: ["castor", "pollux"])
     func sampleFilesDescribeThePair(node: String) throws {
-        var ha = try #require(Self.readSample("ha.cf"))
-        if !ha.contains("\nrsync_target") {
-            ha += "\nrsync_target {peer}::pgpair-staging\n"
-        }
-        let result = try loadSample(node: node, haText: ha)
+        let result = try loadSample(node: node)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let configuration = try #require(result.value)
         let peer = node == "castor" ? "pollux" : "castor"
@@ -133,6 +123,7 @@ import Testing
         #expect(configuration.ha.media.map(\.written) == ["ucast hb0 \(peerAddress)", "serial /dev/ttyS0"])
         #expect(configuration.ha.ignoredMedia.map(\.written) == ["ucast hb0 \(Self.samplePeers[node] ?? "")"])
         #expect(configuration.ha.sync.method == .rsync)
+        #expect(configuration.ha.sync.rsyncTarget?.written == "\(peer)::pgpair-staging")
         let group = try #require(configuration.resources.postgresGroup)
         #expect(group.homeNode == "castor")
         #expect(group.resources.map(\.written) == ["10.0.0.100", "pgsql"])
