@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries, linked through pkg-config.
@@ -24,7 +27,37 @@ let package = Package(
         .systemLibrary(name: "CLibSSH2", pkgConfig: "libssh2", providers: [.apt(["libssh2-1-dev"])]),
 
         // Pure logic: no I/O, no C modules, no NIO, no Subprocess.
-        .target(name: "PairCore", swiftSettings: strict),
+        .target(
+            name: "PairCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+
+        // Heartbeat media (UDP, serial), and later ping probes, service addresses and ARP.
+        .target(
+            name: "PairNet",
+            dependencies: [
+                "PairCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The node daemon: services that feed events into PairCore and carry out its actions.
+        .target(
+            name: "PairAgent",
+            dependencies: [
+                "PairCore",
+                "PairNet",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
 
         // libpq wrapper.
         .target(
@@ -52,6 +85,7 @@ let package = Package(
             name: "pgpair",
             dependencies: [
                 "PairCore",
+                "PairAgent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -69,6 +103,25 @@ let package = Package(
         ),
 
         .testTarget(name: "PairCoreTests", dependencies: ["PairCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PairNetTests",
+            dependencies: [
+                "PairNet",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PairAgentTests",
+            dependencies: [
+                "PairAgent",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibPQ", "CLibSSH2"], swiftSettings: strict),
         .testTarget(name: "PairPostgresTests", dependencies: ["PairPostgres"], swiftSettings: strict),
         .testTarget(

@@ -71,7 +71,7 @@ import Testing
 
     private static let sampleDirectory: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
+        parts.removeLast(4)
         return parts.joined(separator: "/") + "/etc/pgpair"
     }()
 
