@@ -1,4 +1,5 @@
 import ArgumentParser
+import PairAgent
 import PairCore
 
 /// `pgpair check-config`: parse and validate the three files and print a summary.
@@ -16,30 +17,13 @@ struct CheckConfig: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        var diagnostics: [ConfigDiagnostic] = []
-        var texts: [ConfigFile] = []
-        for name in ["ha.cf", "haresources", "authkeys"] {
-            do {
-                texts.append(try ConfigFileReader.read(options.path(of: name), purpose: name))
-            } catch {
-                diagnostics.append(error.diagnostic)
-            }
-        }
-        var summary: String?
-        if texts.count == 3 {
-            let host = HostFacts(
-                nodeName: options.nodeName, localAddresses: SystemFacts.localIPv4Addresses(),
-                configDirectory: options.configDirectory, scriptLocator: FileSystemScriptLocator())
-            let result = PairConfiguration.load(haCF: texts[0], haresources: texts[1], authkeys: texts[2], host: host)
-            diagnostics += result.diagnostics + AuthKeysPermissions.check(texts[2].path)
-            summary = result.value?.summary()
-        }
-        for diagnostic in diagnostics {
+        let outcome = ConfigurationLoader.load(configDirectory: options.configDirectory, nodeName: options.nodeName)
+        for diagnostic in outcome.diagnostics {
             StandardStreams.error(diagnostic.rendered + "\n")
         }
-        guard let summary, !diagnostics.contains(where: \.isError) else {
+        guard let configuration = outcome.configuration else {
             throw ExitStatus.configError
         }
-        StandardStreams.out(summary)
+        StandardStreams.out(configuration.summary())
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PairAgent
 
 /// The options every pgpair command takes.
 struct CommonOptions: ParsableArguments {
@@ -41,10 +42,5 @@ struct CommonOptions: ParsableArguments {
         if node?.isEmpty == true {
             throw ValidationError("--node needs a node name.")
         }
-    }
-
-    /// The path of a file in the configuration directory.
-    func path(of name: String) -> String {
-        configDirectory.hasSuffix("/") ? configDirectory + name : configDirectory + "/" + name
     }
 }

@@ -7,9 +7,9 @@ import PairCore
 #endif
 
 /// Checks that authkeys is readable by its owner only, and that its owner is the user pgpair runs as.
-enum AuthKeysPermissions {
+public enum AuthKeysPermissions {
     /// A diagnostic for each problem with the file's mode and owner.
-    static func check(_ path: String) -> [ConfigDiagnostic] {
+    public static func check(_ path: String) -> [ConfigDiagnostic] {
         var info = stat()
         guard stat(path, &info) == 0 else { return [] }
         var problems: [ConfigDiagnostic] = []

@@ -7,14 +7,14 @@ import PairCore
 #endif
 
 /// Facts about this machine that the configuration needs: its name, its addresses, the environment.
-enum SystemFacts {
+public enum SystemFacts {
     /// An environment variable's value.
-    static func environment(_ name: String) -> String? {
+    public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
 
     /// The node name as `uname -n` prints it.
-    static func hostName() -> String {
+    public static func hostName() -> String {
         var names = utsname()
         guard uname(&names) == 0 else { return "" }
         return withUnsafeBytes(of: &names.nodename) { buffer in
@@ -23,7 +23,7 @@ enum SystemFacts {
     }
 
     /// This machine's IPv4 addresses, from `getifaddrs`; nil when they cannot be read.
-    static func localIPv4Addresses() -> Set<IPv4Address>? {
+    public static func localIPv4Addresses() -> Set<IPv4Address>? {
         var list: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&list) == 0 else { return nil }
         defer { freeifaddrs(list) }

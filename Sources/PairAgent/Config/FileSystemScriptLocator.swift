@@ -7,8 +7,12 @@ import PairCore
 #endif
 
 /// Finds haresources scripts on the local file system.
-struct FileSystemScriptLocator: ResourceScriptLocator {
-    func status(ofScriptAt path: String) -> ResourceScriptStatus {
+public struct FileSystemScriptLocator: ResourceScriptLocator {
+    /// Creates a locator.
+    public init() {}
+
+    /// Whether the script at `path` exists and is executable.
+    public func status(ofScriptAt path: String) -> ResourceScriptStatus {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         guard info.st_mode & S_IFMT == S_IFREG, access(path, X_OK) == 0 else { return .notExecutable }

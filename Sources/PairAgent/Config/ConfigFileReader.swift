@@ -7,12 +7,12 @@ import PairCore
 #endif
 
 /// Reads configuration files whole, reporting a file that cannot be read as a diagnostic.
-enum ConfigFileReader {
+public enum ConfigFileReader {
     /// The largest configuration file pgpair reads; anything bigger is surely not one.
-    static let maximumSize = 1 << 20
+    public static let maximumSize = 1 << 20
 
     /// The file's text; throws with a diagnostic saying why it cannot be read.
-    static func read(_ path: String, purpose: String) throws(UnreadableConfigFile) -> ConfigFile {
+    public static func read(_ path: String, purpose: String) throws(UnreadableConfigFile) -> ConfigFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw failure(path, purpose: purpose, reason: errorText(errno))
@@ -54,7 +54,7 @@ enum ConfigFileReader {
         #endif
     }
 
-    static func errorText(_ code: Int32) -> String {
+    public static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }
