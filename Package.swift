@@ -122,6 +122,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "PairLab",
+                "PairCore",
+                "PairPostgres",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibPQ", "CLibSSH2"], swiftSettings: strict),
         .testTarget(name: "PairPostgresTests", dependencies: ["PairPostgres"], swiftSettings: strict),
         .testTarget(

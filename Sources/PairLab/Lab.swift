@@ -25,13 +25,15 @@ public actor Lab {
     public nonisolated let rsyncPassword: String
 
     let registry: LabRegistry
+    private let lock: LabLock
     var record: LabRunRecord
     /// Every long-running process started, in start order.
     public private(set) var startedProcesses: [LabProcess] = []
     private var isTornDown = false
 
-    private init(topology: LabTopology, options: LabOptions, logger: Logger) {
+    private init(topology: LabTopology, options: LabOptions, lock: LabLock, logger: Logger) {
         self.topology = topology
+        self.lock = lock
         self.paths = LabPaths(runID: topology.runID, base: options.rootBase)
         self.executables = options.executables
         self.options = options
@@ -78,9 +80,10 @@ public actor Lab {
             LabExecutables.systemTools + [options.executables.pgpairLab]
                 + ["initdb", "postgres", "psql"].map(options.executables.postgres)
         )
+        let lock = try await LabLock.acquire(directory: options.registryDirectory, logger: logger)
         let registry = LabRegistry(directory: options.registryDirectory)
         await registry.sweep(logger: logger)
-        let lab = Lab(topology: freshTopology(options: options), options: options, logger: logger)
+        let lab = Lab(topology: freshTopology(options: options), options: options, lock: lock, logger: logger)
         try await lab.build()
         return lab
     }
@@ -138,6 +141,7 @@ public actor Lab {
         }
         registry.remove(runID: topology.runID)
         LiveLabs.remove(runID: topology.runID)
+        lock.release()
     }
 
     // MARK: Processes and commands
