@@ -1,0 +1,143 @@
+import Foundation
+import PairCore
+
+/// The three configuration files of a lab node's agent — ha.cf, haresources and authkeys — for the lab's
+/// topology and paths. `Lab.writeAgentConfiguration(_:on:)` writes them into the node's config directory.
+///
+/// Both nodes get the same media, timings and key by default; a test that needs a node with a different key
+/// writes that node's files from a copy with another `authKey`.
+public struct AgentLabConfiguration: Sendable, Hashable {
+    /// A heartbeat medium of the lab.
+    public enum Medium: Sendable, Hashable, CaseIterable {
+        /// UDP unicast on the heartbeat link (`ucast hb0 …`, one line per node; a node ignores its own).
+        case heartbeatLink
+        /// The socat serial pair (`serial ROOT/serial/NODE`).
+        case serialLine
+    }
+
+    /// The UDP port of the `ucast` media.
+    public static let udpPort = 694
+    /// The serial line's speed (a pseudo terminal ignores it, but the agent configures it).
+    public static let baud = 19200
+
+    public var timings: AgentTimings
+    /// The media, written in this order.
+    public var media: [Medium]
+    /// The sha256 key of authkeys' key 1, as written in the file (hex).
+    public var authKey: String
+
+    public init(
+        timings: AgentTimings = .endToEnd,
+        media: [Medium] = Medium.allCases,
+        authKey: String = AgentLabConfiguration.randomKey()
+    ) {
+        self.timings = timings
+        self.media = media
+        self.authKey = authKey
+    }
+
+    /// 64 random hex digits, like `openssl rand -hex 32`.
+    public static func randomKey() -> String {
+        (0..<4).map { _ in
+            let hex = String(UInt64.random(in: .min ... .max), radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+
+    /// This configuration with another key: for a node whose messages the other must reject.
+    public func withKey(_ key: String) -> AgentLabConfiguration {
+        var copy = self
+        copy.authKey = key
+        return copy
+    }
+
+    /// The keys as PairCore reads them from authkeys: key 1, sha256, signing.
+    public var authKeys: AuthKeys {
+        AuthKeys(
+            signingKeyID: 1,
+            keys: [AuthKey(id: 1, method: .sha256, secret: AuthSecret(bytes: Array(authKey.utf8)), line: 2)])
+    }
+
+    // MARK: Media as ha.cf writes them (and `status` shows them)
+
+    /// The `ucast` line that sends to `node`'s heartbeat-link address.
+    public static func unicastMedium(to node: LabNode, topology: LabTopology) -> String {
+        "ucast \(topology.heartbeatInterface) \(topology.heartbeatAddress(node).address)"
+    }
+
+    /// The `serial` line of `node`: its end of the socat pair.
+    public static func serialMedium(of node: LabNode, paths: LabPaths) -> String {
+        "serial \(paths.serialDevice(of: node))"
+    }
+
+    /// The media lines in `node`'s ha.cf, in order, including the `ucast` line the node ignores (its own address).
+    public func mediumLines(for node: LabNode, topology: LabTopology, paths: LabPaths) -> [String] {
+        media.flatMap { medium -> [String] in
+            switch medium {
+            case .heartbeatLink: LabNode.allCases.map { Self.unicastMedium(to: $0, topology: topology) }
+            case .serialLine: [Self.serialMedium(of: node, paths: paths)]
+            }
+        }
+    }
+
+    /// The links `node`'s `status` reports: its media lines except the `ucast` line to its own address.
+    public func links(of node: LabNode, topology: LabTopology, paths: LabPaths) -> [String] {
+        mediumLines(for: node, topology: topology, paths: paths)
+            .filter { $0 != Self.unicastMedium(to: node, topology: topology) }
+    }
+
+    // MARK: Files
+
+    /// The file name of the agent's own log (`logfile`) in the node's log directory.
+    public static let logFileName = "pgpair.log"
+
+    /// `node`'s ha.cf.
+    public func haCF(for node: LabNode, topology: LabTopology, paths: LabPaths, executables: LabExecutables) -> String {
+        let nodePaths = paths.node(node)
+        var lines = [
+            "# ha.cf of \(node.name) in lab run \(topology.runID), written by PairLab.",
+            "keepalive \(timings.keepalive.wholeMilliseconds)ms",
+            "deadtime \(timings.deadtime.wholeMilliseconds)ms",
+            "warntime \(timings.warntime.wholeMilliseconds)ms",
+            "initdead \(timings.initdead.wholeMilliseconds)ms",
+            "udpport \(Self.udpPort)",
+        ]
+        lines += mediumLines(for: node, topology: topology, paths: paths)
+        if media.contains(.serialLine) {
+            lines.append("baud \(Self.baud)")
+        }
+        lines += LabNode.allCases.map { "node \($0.name)" }
+        lines += [
+            "state_dir \(nodePaths.stateDirectory)",
+            "control_socket \(nodePaths.controlSocket)",
+            "logfacility none",
+            "logfile \(nodePaths.logDirectory)/\(Self.logFileName)",
+            "pgdata \(nodePaths.pgdata)",
+            "pg_bindir \(executables.postgresBinDirectory)",
+            "pg_port \(topology.postgresPort)",
+            "pg_conninfo host=\(nodePaths.postgresSocketDirectory) dbname=postgres user=postgres",
+            "snapshot_dir \(nodePaths.snapshotDirectory)",
+            "sync_lockfile \(nodePaths.syncLockfile)",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// haresources: castor is the home of the service address and PostgreSQL.
+    public func haresources(topology: LabTopology) -> String {
+        """
+        # haresources of the lab, written by PairLab.
+        \(LabNode.a.name) \(topology.serviceAddress.address) pgsql
+
+        """
+    }
+
+    /// authkeys: key 1, sha256.
+    public func authkeysFile() -> String {
+        """
+        # authkeys of the lab, written by PairLab.
+        auth 1
+        1 sha256 \(authKey)
+
+        """
+    }
+}
