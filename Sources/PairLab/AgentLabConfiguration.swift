@@ -116,8 +116,6 @@ public struct AgentLabConfiguration: Sendable, Hashable {
             "pg_bindir \(executables.postgresBinDirectory)",
             "pg_port \(topology.postgresPort)",
             "pg_conninfo host=\(nodePaths.postgresSocketDirectory) dbname=postgres user=postgres",
-            "snapshot_dir \(nodePaths.snapshotDirectory)",
-            "sync_lockfile \(nodePaths.syncLockfile)",
         ]
         return lines.joined(separator: "\n") + "\n"
     }
