@@ -108,6 +108,8 @@ let package = Package(
             name: "PairNetTests",
             dependencies: [
                 "PairNet",
+                "PairCore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
