@@ -1,0 +1,15 @@
+import Testing
+
+@testable import PairCore
+
+@Suite struct CRC32Tests {
+    @Test func matchesTheStandardCheckValues() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([]) == 0)
+        #expect(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+    }
+
+    @Test func writesTheMostSignificantByteFirst() {
+        #expect(CRC32.checksumBytes(Array("123456789".utf8)) == [0xCB, 0xF4, 0x39, 0x26])
+    }
+}
