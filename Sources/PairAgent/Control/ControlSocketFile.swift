@@ -40,6 +40,13 @@ enum ControlSocketFile {
         }
     }
 
+    /// Renames the bound socket from `temporaryPath` to `path`, replacing a stale socket left by a dead agent.
+    static func moveIntoPlace(_ temporaryPath: String, _ path: String) throws {
+        guard rename(temporaryPath, path) == 0 else {
+            throw ControlSocketError(.cannotCreate, "cannot move the control socket to \(path): \(errorText(errno))")
+        }
+    }
+
     /// Removes the socket file, if it is still there.
     static func remove(_ path: String) {
         unlink(path)

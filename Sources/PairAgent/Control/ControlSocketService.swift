@@ -38,14 +38,24 @@ public struct ControlSocketService: Service {
     public func run() async throws {
         let groupID = try statusGroup.map(ControlSocketFile.groupID(named:))
         try await ControlSocketFile.prepare(path: path, eventLoopGroup: eventLoopGroup)
+        // Bound under a temporary name and renamed into place once its mode is set, so that no client ever finds
+        // the socket at `path` with the wrong mode.
+        let temporaryPath = path + ".new"
         let server = try await ServerBootstrap(group: eventLoopGroup)
-            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true) { channel in
+            .bind(unixDomainSocketPath: temporaryPath, cleanupExistingSocketFile: true) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         defer { ControlSocketFile.remove(path) }
-        try ControlSocketFile.restrict(path: path, groupID: groupID)
+        do {
+            try ControlSocketFile.restrict(path: temporaryPath, groupID: groupID)
+            try ControlSocketFile.moveIntoPlace(temporaryPath, path)
+        } catch {
+            ControlSocketFile.remove(temporaryPath)
+            try? await server.channel.close()
+            throw error
+        }
         logger.info("control socket listening", metadata: ["control.socket": "\(path)"])
         let context = ConnectionContext(
             handler: handler, statusGroupID: groupID, agentUserID: geteuid(), logger: logger)
