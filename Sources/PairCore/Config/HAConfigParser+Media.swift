@@ -145,5 +145,32 @@ extension HAConfigParser {
         if let baudLine = firstLine["baud"], !media.contains(where: { $0.isSerial }) {
             diagnostics.warning("`baud` has no effect without a `serial` medium", line: baudLine)
         }
+        warnAboutSharedPorts(media)
+    }
+
+    /// Two UDP media on one interface and port share that port: the kernel hands each unicast datagram to only one
+    /// of their sockets, so one medium may be credited with the other's messages.
+    private mutating func warnAboutSharedPorts(_ media: [HeartbeatMedium]) {
+        var firstOnPort: [String: HeartbeatMedium] = [:]
+        for medium in media {
+            let endpoint: (interface: String, port: UInt16)
+            switch medium.kind {
+            case .broadcast(let interface), .unicast(let interface, _):
+                endpoint = (interface, configuration.udpPort)
+            case .multicast(let interface, _, let port, _, _):
+                endpoint = (interface, port)
+            case .serial:
+                continue
+            }
+            let key = "\(endpoint.interface):\(endpoint.port)"
+            guard let first = firstOnPort[key] else {
+                firstOnPort[key] = medium
+                continue
+            }
+            diagnostics.warning(
+                "`\(medium.written)` and `\(first.written)` (line \(first.line)) both use port \(endpoint.port) on "
+                    + "\(endpoint.interface): each datagram reaches only one of them, so `status` cannot tell the two "
+                    + "links apart; give each UDP medium its own interface", line: medium.line)
+        }
     }
 }

@@ -58,6 +58,23 @@ import Testing
             ])
     }
 
+    @Test(arguments: [
+        ("bcast hb0\nucast hb0 10.0.0.2", 4, "`ucast hb0 10.0.0.2` and `bcast hb0` (line 3) both use port 694 on hb0"),
+        ("ucast hb0 10.0.0.2\nucast hb0 10.0.0.3", 4, "`ucast hb0 10.0.0.3` and `ucast hb0 10.0.0.2` (line 3)"),
+        ("mcast hb0 239.192.0.42 694 1 0\nbcast hb0", 4, "`bcast hb0` and `mcast hb0 239.192.0.42 694 1 0`"),
+    ])
+    func twoUDPMediaOnOneInterfaceAndPortAreAWarning(media: String, line: Int, message: String) throws {
+        let result = ConfigFixtures.haText(nodes + media + "\nserial /dev/ttyS0")
+        #expect(ConfigFixtures.places(result.diagnostics) == ["\(line) warning"])
+        #expect(result.diagnostics.first?.message.hasPrefix(message) == true, "\(result.diagnostics)")
+        #expect(result.value != nil)
+    }
+
+    @Test func udpMediaOnOtherInterfacesOrPortsShareNothing() {
+        let text = nodes + "bcast eth1\nucast hb0 10.0.0.2\nmcast hb0 239.192.0.42 695 1 0\nserial /dev/ttyS0"
+        #expect(ConfigFixtures.haText(text).diagnostics.isEmpty)
+    }
+
     @Test func aSingleMediumIsAWarning() {
         let result = ConfigFixtures.haText(nodes + "ucast hb0 10.0.0.2")
         #expect(ConfigFixtures.places(result.diagnostics) == ["3 warning"])
