@@ -38,7 +38,13 @@ public struct HeartbeatCodec: Sendable {
             "\(Field.copy)=\(copy)",
             "\(Field.deadtime)=\(max(0, message.deadtime.wholeMilliseconds))",
         ]
-        return Self.sign(Array((lines.joined(separator: "\n") + "\n").utf8), with: key)
+        // Written only when not empty, so a message without a handshake is byte for byte what version 1 sent.
+        let handshake = [
+            (Field.releasedGroups, message.releasedGroups), (Field.requestedGroups, message.requestedGroups),
+        ]
+        .filter { !$0.1.isEmpty }
+        .map { name, groups in "\(name)=\(groups.map(HeartbeatNameEscaping.escape).joined(separator: ","))" }
+        return Self.sign(Array(((lines + handshake).joined(separator: "\n") + "\n").utf8), with: key)
     }
 
     /// `body` (from `>>>` to the newline before `auth=`) followed by its `auth=` line under `key` and `<<<`.

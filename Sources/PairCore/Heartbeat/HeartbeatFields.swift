@@ -52,7 +52,9 @@ struct HeartbeatFields {
             heldGroups: try groups(),
             epoch: try number(Field.epoch),
             copy: try copy(),
-            deadtime: .milliseconds(Int64(try number(Field.deadtime, in: 0...UInt64(Int64.max)))))
+            deadtime: .milliseconds(Int64(try number(Field.deadtime, in: 0...UInt64(Int64.max)))),
+            releasedGroups: try optionalGroups(Field.releasedGroups),
+            requestedGroups: try optionalGroups(Field.requestedGroups))
     }
 
     private func required(_ name: String) throws(HeartbeatRejection) -> String {
@@ -87,12 +89,21 @@ struct HeartbeatFields {
     }
 
     private func groups() throws(HeartbeatRejection) -> [String] {
-        let value = try required(Field.heldGroups)
+        try groupList(Field.heldGroups, value: try required(Field.heldGroups))
+    }
+
+    /// A group list that later versions added: absent means none, as from a sender that does not know it.
+    private func optionalGroups(_ name: String) throws(HeartbeatRejection) -> [String] {
+        guard let value = values[name] else { return [] }
+        return try groupList(name, value: value)
+    }
+
+    private func groupList(_ name: String, value: String) throws(HeartbeatRejection) -> [String] {
         guard !value.isEmpty else { return [] }
         var groups: [String] = []
         for item in Self.commaSeparated(value) {
             guard let group = HeartbeatNameEscaping.unescape(item) else {
-                throw .malformed("`\(Field.heldGroups)=\(Self.quoted(value))` holds an empty or invalid group name")
+                throw .malformed("`\(name)=\(Self.quoted(value))` holds an empty or invalid group name")
             }
             groups.append(group)
         }

@@ -18,6 +18,12 @@ public struct HeartbeatMessage: Sendable, Equatable {
     public var copy: SyncStamp?
     /// The sender's deadtime.
     public var deadtime: Duration
+    /// Groups the sender hands to the receiver (`released=`): it does not hold them and will not start them while
+    /// the release stands. Empty when none; a receiver that does not know the field ignores it.
+    public var releasedGroups: [String]
+    /// Groups the sender asks the receiver to release (`request=`): a planned takeover, or a move home with
+    /// auto_failback. Empty when none; a receiver that does not know the field ignores it.
+    public var requestedGroups: [String]
 
     /// Creates a message.
     public init(
@@ -29,7 +35,9 @@ public struct HeartbeatMessage: Sendable, Equatable {
         heldGroups: [String],
         epoch: UInt64,
         copy: SyncStamp?,
-        deadtime: Duration
+        deadtime: Duration,
+        releasedGroups: [String] = [],
+        requestedGroups: [String] = []
     ) {
         self.protocolVersion = protocolVersion
         self.sender = sender
@@ -40,6 +48,8 @@ public struct HeartbeatMessage: Sendable, Equatable {
         self.epoch = epoch
         self.copy = copy
         self.deadtime = deadtime
+        self.releasedGroups = releasedGroups
+        self.requestedGroups = requestedGroups
     }
 
     /// The message's place in the sender's stream: later generations first, then later sequence numbers.

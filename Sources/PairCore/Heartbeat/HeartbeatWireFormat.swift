@@ -15,6 +15,10 @@
 /// <<<
 /// ```
 ///
+/// `released=` and `request=` (groups handed to, or asked of, the receiver; comma-separated like `groups=`) follow
+/// `deadtime_ms=` only when they are not empty, so a message without them is unchanged and a receiver that does not
+/// know them ignores them.
+///
 /// `auth=KEYID CODE` is always the last line before `<<<`; CODE is the lower-case hexadecimal HMAC (or CRC-32) of
 /// the exact bytes from the start of the `>>>` line up to and including the newline before the `auth=` line.
 enum HeartbeatWireFormat {
@@ -40,6 +44,8 @@ enum HeartbeatWireFormat {
         static let epoch = "epoch"
         static let copy = "copy"
         static let deadtime = "deadtime_ms"
+        static let releasedGroups = "released"
+        static let requestedGroups = "request"
     }
 
     /// The value of `copy` when the sender has none.
