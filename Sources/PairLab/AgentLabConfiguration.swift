@@ -65,24 +65,25 @@ public struct AgentLabConfiguration: Sendable, Hashable {
         "ucast \(topology.heartbeatInterface) \(topology.heartbeatAddress(node).address)"
     }
 
-    /// The `serial` line of `node`: its end of the socat pair.
-    public static func serialMedium(of node: LabNode, paths: LabPaths) -> String {
-        "serial \(paths.serialDevice(of: node))"
+    /// The `serial` line for `device`, the node's end of the socat pair as a /dev path (`Lab.serialTerminal(of:)`):
+    /// pgpair takes serial devices under /dev only, so not the symlink socat keeps under the lab's root.
+    public static func serialMedium(device: String) -> String {
+        "serial \(device)"
     }
 
     /// The media lines in `node`'s ha.cf, in order, including the `ucast` line the node ignores (its own address).
-    public func mediumLines(for node: LabNode, topology: LabTopology, paths: LabPaths) -> [String] {
+    public func mediumLines(for node: LabNode, topology: LabTopology, serialDevice: String) -> [String] {
         media.flatMap { medium -> [String] in
             switch medium {
             case .heartbeatLink: LabNode.allCases.map { Self.unicastMedium(to: $0, topology: topology) }
-            case .serialLine: [Self.serialMedium(of: node, paths: paths)]
+            case .serialLine: [Self.serialMedium(device: serialDevice)]
             }
         }
     }
 
     /// The links `node`'s `status` reports: its media lines except the `ucast` line to its own address.
-    public func links(of node: LabNode, topology: LabTopology, paths: LabPaths) -> [String] {
-        mediumLines(for: node, topology: topology, paths: paths)
+    public func links(of node: LabNode, topology: LabTopology, serialDevice: String) -> [String] {
+        mediumLines(for: node, topology: topology, serialDevice: serialDevice)
             .filter { $0 != Self.unicastMedium(to: node, topology: topology) }
     }
 
@@ -91,8 +92,10 @@ public struct AgentLabConfiguration: Sendable, Hashable {
     /// The file name of the agent's own log (`logfile`) in the node's log directory.
     public static let logFileName = "pgpair.log"
 
-    /// `node`'s ha.cf.
-    public func haCF(for node: LabNode, topology: LabTopology, paths: LabPaths, executables: LabExecutables) -> String {
+    /// `node`'s ha.cf; `serialDevice` is the node's end of the serial pair.
+    public func haCF(
+        for node: LabNode, topology: LabTopology, paths: LabPaths, executables: LabExecutables, serialDevice: String
+    ) -> String {
         let nodePaths = paths.node(node)
         var lines = [
             "# ha.cf of \(node.name) in lab run \(topology.runID), written by PairLab.",
@@ -102,7 +105,7 @@ public struct AgentLabConfiguration: Sendable, Hashable {
             "initdead \(timings.initdead.wholeMilliseconds)ms",
             "udpport \(Self.udpPort)",
         ]
-        lines += mediumLines(for: node, topology: topology, paths: paths)
+        lines += mediumLines(for: node, topology: topology, serialDevice: serialDevice)
         if media.contains(.serialLine) {
             lines.append("baud \(Self.baud)")
         }

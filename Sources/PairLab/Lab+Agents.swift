@@ -14,13 +14,29 @@ extension Lab {
         try requireLive()
         for node in nodes {
             let directory = paths.node(node).configDirectory
-            try writeConfigFile(
-                configuration.haCF(for: node, topology: topology, paths: paths, executables: executables),
-                to: "\(directory)/ha.cf", mode: 0o644)
+            let haCF = configuration.haCF(
+                for: node, topology: topology, paths: paths, executables: executables,
+                serialDevice: try serialTerminal(of: node))
+            try writeConfigFile(haCF, to: "\(directory)/ha.cf", mode: 0o644)
             try writeConfigFile(
                 configuration.haresources(topology: topology), to: "\(directory)/haresources", mode: 0o644)
             try writeConfigFile(configuration.authkeysFile(), to: "\(directory)/authkeys", mode: 0o600)
         }
+    }
+
+    /// `node`'s end of the serial pair as the pseudo terminal's /dev path, which socat's symlink
+    /// (`LabPaths.serialDevice(of:)`) points to; pgpair takes serial devices under /dev only.
+    public nonisolated func serialTerminal(of node: LabNode) throws -> String {
+        let link = paths.serialDevice(of: node)
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link), target.hasPrefix("/dev/")
+        else { throw LabError(.invalidState, "\(link) is not a link to a pseudo terminal under /dev") }
+        return target
+    }
+
+    /// The links `node`'s agent reports with `configuration`, in ha.cf order: the `ucast` line to the peer and
+    /// the serial line, as their ha.cf lines.
+    public nonisolated func agentLinks(of node: LabNode, configuration: AgentLabConfiguration) throws -> [String] {
+        configuration.links(of: node, topology: topology, serialDevice: try serialTerminal(of: node))
     }
 
     /// The agent's own log (`logfile` in ha.cf): lines that start with an RFC 3339 UTC timestamp.

@@ -9,11 +9,11 @@ struct AgentLabConfigurationTests {
 
     @Test func haCFHasTheTimingsBothUcastLinesTheSerialLineAndTheNodesPaths() {
         let text = AgentLabConfiguration(authKey: "k").haCF(
-            for: .b, topology: topology, paths: paths, executables: executables)
+            for: .b, topology: topology, paths: paths, executables: executables, serialDevice: "/dev/pts/7")
         let lines = text.split(separator: "\n").map(String.init)
         for expected in [
             "keepalive 200ms", "deadtime 2000ms", "warntime 1000ms", "initdead 4000ms", "udpport 694",
-            "ucast hb0 198.18.2.1", "ucast hb0 198.18.2.2", "serial /tmp/pgpair-lab-0badcafe/serial/pollux",
+            "ucast hb0 198.18.2.1", "ucast hb0 198.18.2.2", "serial /dev/pts/7",
             "baud 19200", "node castor", "node pollux", "state_dir /tmp/pgpair-lab-0badcafe/pollux/state",
             "control_socket /tmp/pgpair-lab-0badcafe/pollux/run/pgpair.sock", "logfacility none",
             "logfile /tmp/pgpair-lab-0badcafe/pollux/log/pgpair.log", "pgdata /tmp/pgpair-lab-0badcafe/pollux/pgdata",
@@ -26,11 +26,13 @@ struct AgentLabConfigurationTests {
     @Test func theLinksAreTheMediaWithoutTheNodesOwnUcastLine() {
         let configuration = AgentLabConfiguration()
         #expect(
-            configuration.links(of: .a, topology: topology, paths: paths) == [
-                "ucast hb0 198.18.2.2", "serial /tmp/pgpair-lab-0badcafe/serial/castor",
+            configuration.links(of: .a, topology: topology, serialDevice: "/dev/pts/3") == [
+                "ucast hb0 198.18.2.2", "serial /dev/pts/3",
             ])
         let serialOnly = AgentLabConfiguration(media: [.serialLine])
-        #expect(!serialOnly.haCF(for: .a, topology: topology, paths: paths, executables: executables).contains("ucast"))
+        let text = serialOnly.haCF(
+            for: .a, topology: topology, paths: paths, executables: executables, serialDevice: "/dev/pts/3")
+        #expect(!text.contains("ucast"))
     }
 
     @Test func authkeysSignsWithKeyOneAndAnotherKeyIsAnotherKey() {
