@@ -1,0 +1,184 @@
+import Testing
+
+@testable import PairCore
+
+/// castor is the standby; pollux, active at epoch 1, is last heard at 40 s, falls silent at 45 s (warntime 5 s) and
+/// is declared dead at 50 s (deadtime 10 s).
+@Suite struct NodeStateMachineTakeoverTests {
+    typealias F = NodeFixtures
+    static let probe = NodeGuard.duplicateAddress(F.serviceAddress)
+
+    static func heardAtForty(_ settings: NodeSettings = F.settings()) -> Machine {
+        var machine = F.standby(settings)
+        _ = machine.peerHeartbeatReceived(F.activePeer(), at: F.at(40))
+        return machine
+    }
+
+    static func silent(_ settings: NodeSettings = F.settings()) -> Machine {
+        var machine = heardAtForty(settings)
+        _ = machine.peerFellSilent(silentFor: .seconds(5), at: F.at(45))
+        return machine
+    }
+
+    @Test func theDuplicateAddressCheckStartsWhenThePeerFallsSilent() {
+        var machine = Self.heardAtForty()
+        #expect(machine.peerFellSilent(silentFor: .seconds(5), at: F.at(45)) == [.startGuard(Self.probe)])
+        #expect(machine.role == .standby)
+    }
+
+    @Test func theVerdictTakesOverAtOnceWithTheAnswerGatheredDuringTheSilence() {
+        var machine = Self.silent()
+        _ = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(45.2))
+        let actions = machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50))
+        #expect(
+            actions == [.stopGuard(Self.probe)] + F.takeover(epoch: 2) + [.announceNow] && machine.role == .starting)
+    }
+
+    @Test func anAnswerStampedBeforeThePeerFellSilentIsIgnored() {
+        var machine = Self.silent()
+        #expect(machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(39.9)) == [])
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [] && machine.role == .standby)
+        let actions = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(50.1))
+        #expect(actions == [.stopGuard(Self.probe)] + F.takeover(epoch: 2) + [.announceNow])
+    }
+
+    @Test func anAddressAnsweringElsewhereBlocksUntilItIsFreeAndTheBlockClearsItself() {
+        var machine = Self.silent()
+        _ = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: true), at: F.at(46))
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [.announceNow])
+        #expect(machine.block == .addressInUse(F.serviceAddress) && !machine.blockNeedsOperator)
+        let actions = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(53))
+        #expect(actions == [.stopGuard(Self.probe)] + F.takeover(epoch: 2) + [.announceNow] && machine.block == nil)
+    }
+
+    @Test func withPingConfiguredBothGuardsStartAtTheSilence() {
+        var machine = Self.heardAtForty(F.settings(ping: true))
+        let actions = machine.peerFellSilent(silentFor: .seconds(5), at: F.at(45))
+        #expect(actions == [.startGuard(.ping), .startGuard(Self.probe)])
+    }
+
+    @Test func noPingTargetBlocksFirstEvenWhenTheAddressAlsoAnswers() {
+        var machine = Self.silent(F.settings(ping: true))
+        _ = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: true), at: F.at(46))
+        _ = machine.guardAnswered(.ping(reachable: false), at: F.at(46))
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [.announceNow])
+        #expect(machine.block == .noPingTarget && !machine.blockNeedsOperator)
+    }
+
+    @Test func aReachablePingTargetClearsThePingBlockAndTheTakeoverFollows() {
+        var machine = Self.silent(F.settings(ping: true))
+        _ = machine.guardAnswered(.ping(reachable: false), at: F.at(46))
+        _ = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(46))
+        _ = machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50))
+        let actions = machine.guardAnswered(.ping(reachable: true), at: F.at(52))
+        #expect(
+            actions == [.stopGuard(.ping), .stopGuard(Self.probe)] + F.takeover(epoch: 2) + [.announceNow]
+                && machine.block == nil)
+    }
+
+    @Test func aPingAnswerFromBeforeTheSilenceDoesNotCount() {
+        var machine = Self.silent(F.settings(ping: true))
+        _ = machine.guardAnswered(.ping(reachable: true), at: F.at(39.5))
+        _ = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(46))
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [] && machine.role == .standby)
+    }
+
+    @Test func fencingWaitsForTheVerdictAndFenceDelayThenTheAddressIsProbedAfterTheFence() {
+        var machine = Self.heardAtForty(F.settings(fencing: true))
+        #expect(machine.peerFellSilent(silentFor: .seconds(5), at: F.at(45)) == [])
+        #expect(
+            machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [
+                .scheduleTimer(.fenceDelay, after: .seconds(15))
+            ])
+        #expect(machine.clockTicked(at: F.at(64.9)) == [])
+        #expect(machine.clockTicked(at: F.at(65)) == [.startGuard(.fence)])
+        #expect(machine.guardAnswered(.fence(succeeded: true), at: F.at(67)) == [.startGuard(Self.probe)])
+        #expect(machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(66.5)) == [])
+        let actions = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(67.2))
+        #expect(actions == [.stopGuard(Self.probe)] + F.takeover(epoch: 2) + [.announceNow])
+    }
+
+    @Test func withPingAndFencingTheFenceWaitsForAPingTarget() {
+        var machine = Self.silent(F.settings(ping: true, fencing: true))
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [])
+        let actions = machine.guardAnswered(.ping(reachable: true), at: F.at(51))
+        #expect(actions == [.scheduleTimer(.fenceDelay, after: .seconds(15))])
+    }
+
+    @Test func noFenceStartsWhileNoPingTargetAnswers() {
+        var machine = Self.silent(F.settings(ping: true, fencing: true))
+        _ = machine.guardAnswered(.ping(reachable: true), at: F.at(46))
+        #expect(
+            machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [
+                .scheduleTimer(.fenceDelay, after: .seconds(15))
+            ])
+        #expect(machine.guardAnswered(.ping(reachable: false), at: F.at(55)) == [.announceNow])
+        #expect(machine.clockTicked(at: F.at(65)) == [] && machine.block == .noPingTarget)
+        let actions = machine.guardAnswered(.ping(reachable: true), at: F.at(66))
+        #expect(actions == [.scheduleTimer(.fenceDelay, after: .seconds(15)), .announceNow] && machine.block == nil)
+    }
+
+    @Test func aFailedFenceBlocksIsRetriedOnABackoffAndClearsOnSuccess() {
+        var machine = Self.silent(F.settings(fencing: true))
+        _ = machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50))
+        _ = machine.clockTicked(at: F.at(65))
+        #expect(
+            machine.guardAnswered(.fence(succeeded: false), at: F.at(70))
+                == [.scheduleTimer(.fenceRetry, after: .seconds(5)), .announceNow]
+                && machine.block == .fenceFailed(attempts: 1) && !machine.blockNeedsOperator)
+        #expect(machine.clockTicked(at: F.at(75)) == [.startGuard(.fence)] && machine.role == .blocked)
+        #expect(
+            machine.guardAnswered(.fence(succeeded: false), at: F.at(76)) == [
+                .scheduleTimer(.fenceRetry, after: .seconds(10))
+            ])
+        _ = machine.clockTicked(at: F.at(86))
+        #expect(machine.guardAnswered(.fence(succeeded: true), at: F.at(87)) == [.startGuard(Self.probe)])
+        #expect(machine.role == .blocked)
+        let actions = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(87.1))
+        #expect(actions == [.stopGuard(Self.probe)] + F.takeover(epoch: 2) + [.announceNow] && machine.block == nil)
+    }
+
+    @Test func aNodeHoldingPgsqlFencesWithoutDelayToTakeThePeersOtherGroup() {
+        var machine = F.started(F.settings(groups: [F.databaseGroup, F.extraGroup], fencing: true))
+        _ = machine.peerHeartbeatReceived(F.peer(.standby, holds: [F.extra]), at: F.at(1))
+        _ = machine.clockTicked(at: F.at(30))
+        _ = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(30.1))
+        _ = machine.groupStarted(F.database, result: .succeeded, at: F.at(31))
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [.startGuard(.fence)])
+    }
+
+    @Test func thePeerHeardAgainCallsTheTakeoverOff() {
+        var machine = Self.silent()
+        let actions = machine.peerHeartbeatReceived(F.activePeer(), at: F.at(47))
+        #expect(actions == [.stopGuard(Self.probe)] && machine.role == .standby)
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(1), at: F.at(47.5)).contains(.startGuard(Self.probe)))
+    }
+
+    @Test func aNodeHoldingEveryGroupStartsNoGuardsWhenThePeerDies() {
+        var machine = F.active()
+        let actions =
+            machine.peerFellSilent(silentFor: .seconds(5), at: F.at(45))
+            + machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50))
+        #expect(actions == [] && machine.role == .active)
+    }
+
+    /// The active node is frozen (SIGSTOP) longer than deadtime while its kernel still answers ARP: the standby
+    /// must never add the address; after the thaw the block clears and exactly one node holds the group.
+    @Test func theFrozenNodeSequence() {
+        var machine = Self.heardAtForty()
+        var actions = machine.peerFellSilent(silentFor: .seconds(5), at: F.at(45))
+        actions += machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: true), at: F.at(45.1))
+        actions += machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50))
+        #expect(machine.role == .blocked && machine.block == .addressInUse(F.serviceAddress))
+        #expect(!machine.blockNeedsOperator)
+        for second in stride(from: 51.0, through: 69.0, by: 1.0) {
+            actions += machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: true), at: F.at(second))
+            actions += machine.clockTicked(at: F.at(second))
+        }
+        #expect(machine.role == .blocked)
+        actions += machine.peerHeartbeatReceived(F.activePeer(), at: F.at(70))
+        #expect(!actions.contains(.startGroup(F.database)) && actions.last == .announceNow)
+        #expect(machine.role == .standby && machine.block == nil && machine.announcement.heldGroups == [])
+        #expect(machine.groupStatuses.map(\.owner) == [F.pollux])
+    }
+}
