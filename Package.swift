@@ -96,6 +96,7 @@ let package = Package(
             name: "pgpair-lab",
             dependencies: [
                 "PairLab",
+                "PairNet",
                 "PairPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,7 +6,7 @@ struct PgpairLab: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pgpair-lab",
         abstract: "The two-node lab of pgpair, and the helpers it runs inside its namespaces.",
-        subcommands: [Up.self, Probe.self, Preflight.self, Sweep.self, Capture.self, SendUDP.self]
+        subcommands: [Up.self, Probe.self, Preflight.self, Sweep.self, Capture.self, SendUDP.self, ARPHelper.self]
     )
 
     static func bootstrapLogging() {
