@@ -1,0 +1,149 @@
+import Foundation
+import Synchronization
+
+/// Runs child processes with Foundation's `Process`.
+///
+/// Output goes to an unlinked temporary file rather than a pipe: a child never blocks on a full pipe, a daemon the
+/// child leaves behind cannot keep the capture open, and only `outputLimit` bytes are ever read back. On timeout or
+/// cancellation the child gets SIGTERM, then SIGKILL after `killGrace`.
+public struct FoundationProcessRunner: ProcessRunner {
+    /// How long a child has between SIGTERM and SIGKILL.
+    public var killGrace: Duration
+
+    /// A runner.
+    public init(killGrace: Duration = .seconds(2)) {
+        self.killGrace = killGrace
+    }
+
+    public func run(_ command: ProcessCommand) async throws -> ProcessOutcome {
+        try Task.checkCancellation()
+        let capture = try OutputCapture()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command.executable)
+        process.arguments = command.arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = capture.handle
+        process.standardError = capture.handle
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let exit = ExitSignal()
+        process.terminationHandler = { exit.finish($0) }
+        do {
+            try process.run()
+        } catch {
+            throw ResourceError(.spawnFailed, "cannot start \(command.executable): \(error.localizedDescription)")
+        }
+        let pid = process.processIdentifier
+        let grace = killGrace
+        let timedOut = try await withTaskCancellationHandler {
+            try await Self.waitOrTimeOut(exit, pid: pid, timeout: command.timeout, grace: grace)
+        } onCancel: {
+            Self.terminate(pid, exit: exit, grace: grace)
+        }
+        let output = capture.read(limit: command.outputLimit)
+        try Task.checkCancellation()
+        if timedOut {
+            throw ResourceError(
+                .timedOut,
+                "\(command.programName) did not finish within \(command.timeout) and was killed"
+                    + (output.isEmpty ? "" : "; it wrote: \(output.suffix(300))"))
+        }
+        let termination: ProcessOutcome.Termination =
+            process.terminationReason == .uncaughtSignal
+            ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
+        return ProcessOutcome(termination: termination, output: output)
+    }
+
+    /// Waits for the child's end; on timeout kills it, waits for that, and returns true.
+    private static func waitOrTimeOut(_ exit: ExitSignal, pid: Int32, timeout: Duration, grace: Duration)
+        async throws -> Bool
+    {
+        let timedOut = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await exit.wait()
+                return false
+            }
+            group.addTask {
+                do { try await Task.sleep(for: timeout) } catch { return false }
+                return true
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if timedOut {
+            terminate(pid, exit: exit, grace: grace)
+            await exit.wait()
+        }
+        return timedOut
+    }
+
+    /// SIGTERM now, SIGKILL after `grace` unless the child has ended by then.
+    private static func terminate(_ pid: Int32, exit: ExitSignal, grace: Duration) {
+        guard !exit.hasFinished else { return }
+        // Process puts the child in a process group of its own: end what it started too.
+        kill(-pid, SIGTERM)
+        kill(pid, SIGTERM)
+        Thread.detachNewThread {
+            let deadline = ContinuousClock.now + grace
+            while ContinuousClock.now < deadline, !exit.hasFinished { usleep(10_000) }
+            if !exit.hasFinished {
+                kill(-pid, SIGKILL)
+                kill(pid, SIGKILL)
+            }
+        }
+    }
+}
+
+/// The moment a child ends, awaited by one task.
+private final class ExitSignal: Sendable {
+    private struct State {
+        var finished = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state = Mutex(State())
+
+    var hasFinished: Bool { state.withLock { $0.finished } }
+
+    func finish(_: Process) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.finished = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let resumeNow = state.withLock { state -> Bool in
+                if state.finished { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
+}
+
+/// An unlinked temporary file the child writes its output to.
+private struct OutputCapture {
+    let handle: FileHandle
+
+    init() throws {
+        var template = Array("/tmp/pgpair-output-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw ResourceError(.spawnFailed, "cannot create a capture file in /tmp: errno \(errno)")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    /// The first `limit` bytes written, as text (invalid UTF-8 repaired).
+    func read(limit: Int) -> String {
+        var buffer = [UInt8](repeating: 0, count: max(limit, 0))
+        let count = buffer.withUnsafeMutableBytes { pread(handle.fileDescriptor, $0.baseAddress, limit, 0) }
+        return String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+    }
+}
