@@ -58,24 +58,21 @@ public struct FoundationProcessRunner: ProcessRunner {
     private static func waitOrTimeOut(_ exit: ExitSignal, pid: Int32, timeout: Duration, grace: Duration)
         async throws -> Bool
     {
-        let timedOut = await withTaskGroup(of: Bool.self) { group in
+        // Waiting for the exit cannot be cancelled, so the timer kills the child itself: the group then ends.
+        await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await exit.wait()
                 return false
             }
             group.addTask {
                 do { try await Task.sleep(for: timeout) } catch { return false }
+                terminate(pid, exit: exit, grace: grace)
                 return true
             }
             let first = await group.next() ?? false
             group.cancelAll()
             return first
         }
-        if timedOut {
-            terminate(pid, exit: exit, grace: grace)
-            await exit.wait()
-        }
-        return timedOut
     }
 
     /// SIGTERM now, SIGKILL after `grace` unless the child has ended by then.
