@@ -7,7 +7,7 @@ import PairCore
 /// hands the options to a shell.
 ///
 /// Start spawns the postmaster (in a process group of its own, its output appended to `logFile`) and pings it
-/// every `pollInterval` until it accepts connections; it fails as soon as the postmaster exits (a port in use, a
+/// every `pollInterval` until it accepts connections and its `postmaster.pid` says `ready`; it fails as soon as the postmaster exits (a port in use, a
 /// bad option: the message quotes the end of its log), or when `timeout` passes (then the postmaster is shut down
 /// at once). Stop sends SIGINT (fast shutdown), SIGQUIT (immediate) after `fastShutdownTimeout`, and fails if the
 /// postmaster still runs at `timeout`. The postmaster is found through `postmaster.pid` and `/proc`, so the agent,
@@ -127,8 +127,10 @@ public struct ServerPostgresControl: PostgresControl {
     {
         while true {
             let ping = await probe.ping()
-            // A server that answers must be ours: another one on the same socket or port does not count.
-            let ours = PostmasterPID.read(dataDirectory: dataDirectory)?.pid == pid && PostmasterPID.isPostgres(pid)
+            // A server that answers must be ours, and ours must say it is ready: another server on the same socket
+            // or port answers too, while ours is still starting (and about to fail on the taken socket).
+            let file = PostmasterPID.read(dataDirectory: dataDirectory)
+            let ours = file?.pid == pid && file?.status == "ready" && PostmasterPID.isPostgres(pid)
             if let process, !process.isRunning {
                 throw ResourceError(
                     .actionFailed,

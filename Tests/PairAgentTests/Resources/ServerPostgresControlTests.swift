@@ -1,0 +1,150 @@
+import Foundation
+import Logging
+import PairCore
+import Testing
+
+@testable import PairAgent
+
+@Suite("ServerPostgresControl")
+struct ServerPostgresControlTests {
+    @Test("start returns once the server accepts connections; stop makes status report stopped; both idempotent")
+    func startStatusStop() async throws {
+        let cluster = try await TemporaryCluster.make()
+        let control = cluster.control()
+        do {
+            #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
+            try await control.start(dataDirectory: cluster.pgdata)
+            // Ready means ready: a query succeeds at once, with no waiting in between.
+            let answer = try await FoundationProcessRunner().run(
+                ProcessCommand(
+                    "\(TemporaryCluster.binDirectory)/psql",
+                    ["-X", "-A", "-t", "-d", cluster.conninfo, "-c", "SELECT current_setting('port')"],
+                    timeout: .seconds(30)))
+            #expect(answer.output == "\(cluster.port)\n", "\(answer.summary)")
+            #expect(try await control.status(dataDirectory: cluster.pgdata) == .running)
+            let pid = try #require(cluster.postmaster)
+            try await control.start(dataDirectory: cluster.pgdata)
+            #expect(cluster.postmaster == pid)
+
+            try await control.stop(dataDirectory: cluster.pgdata)
+            #expect(cluster.postmaster == nil)
+            #expect(!processRuns(pid))
+            #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
+            try await control.stop(dataDirectory: cluster.pgdata)
+        } catch {
+            await cluster.remove()
+            throw error
+        }
+        await cluster.remove()
+    }
+
+    @Test("a start with a bad option fails, quotes the server's complaint, and leaves nothing running")
+    func badOption() async throws {
+        let cluster = try await TemporaryCluster.make()
+        let control = cluster.control(extraOptions: ["-c", "no_such_setting=1"])
+        let error = await #expect(throws: ResourceError.self) {
+            try await control.start(dataDirectory: cluster.pgdata)
+        }
+        #expect(error?.message.contains("exited during start") == true)
+        #expect(error?.message.contains("no_such_setting") == true, "\(error?.message ?? "")")
+        #expect(cluster.postmaster == nil)
+        #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
+        await cluster.remove()
+    }
+
+    @Test("a start whose socket is taken by another server fails, and the other server is not taken for ours")
+    func socketInUse() async throws {
+        let first = try await TemporaryCluster.make()
+        let second = try await TemporaryCluster.make()
+        do {
+            try await first.control().start(dataDirectory: first.pgdata)
+            let clash = second.control(socketDirectory: first.directory.path)
+            // The clashing cluster's probe reaches the first server, which accepts connections: still a failure.
+            let error = await #expect(throws: ResourceError.self) {
+                try await clash.start(dataDirectory: second.pgdata)
+            }
+            #expect(error?.message.contains("exited during start") == true, "\(error?.message ?? "")")
+            #expect(second.postmaster == nil)
+            #expect(try await first.control().status(dataDirectory: first.pgdata) == .running)
+        } catch {
+            await first.remove()
+            await second.remove()
+            throw error
+        }
+        await first.remove()
+        await second.remove()
+    }
+
+    @Test("after kill -9 of the postmaster status reports stopped, stop succeeds and a new start works")
+    func killedPostmaster() async throws {
+        let cluster = try await TemporaryCluster.make()
+        let control = cluster.control()
+        do {
+            try await control.start(dataDirectory: cluster.pgdata)
+            let pid = try #require(cluster.postmaster)
+            kill(pid, SIGKILL)
+            for _ in 0..<500 where processRuns(pid) { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
+            try await control.stop(dataDirectory: cluster.pgdata)
+            // The killed postmaster's backends notice its death and leave; then the cluster starts again.
+            try await control.start(dataDirectory: cluster.pgdata)
+            #expect(try await control.status(dataDirectory: cluster.pgdata) == .running)
+            try await control.stop(dataDirectory: cluster.pgdata)
+        } catch {
+            await cluster.remove()
+            throw error
+        }
+        await cluster.remove()
+    }
+
+    @Test("a start that is not ready within the timeout fails and leaves nothing running")
+    func notReadyInTime() async throws {
+        let cluster = try await TemporaryCluster.make()
+        // The probe asks a socket directory where no server listens, so the server never looks ready.
+        let settings = PostgresSettings(
+            dataDirectory: cluster.pgdata, binDirectory: TemporaryCluster.binDirectory, port: cluster.port,
+            user: "postgres",
+            serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(cluster.directory.path)"])
+        let control = ServerPostgresControl(
+            options: .init(
+                settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(2)),
+            probe: ClientToolsPostgresProbe(
+                binDirectory: TemporaryCluster.binDirectory, conninfo: "host=/nonexistent port=\(cluster.port)",
+                passfile: nil),
+            logger: Logger(label: "test"))
+        let error = await #expect(throws: ResourceError.self) {
+            try await control.start(dataDirectory: cluster.pgdata)
+        }
+        #expect(error?.code == .timedOut)
+        #expect(cluster.postmaster == nil)
+        await cluster.remove()
+    }
+
+    @Test("pgsql through a group: installs (hook), starts, checks and stops")
+    func pgsqlResourceInGroup() async throws {
+        let cluster = try await TemporaryCluster.make()
+        let installer = RecordingInstaller()
+        let resource = PostgresResource(
+            name: "pgsql", dataDirectory: cluster.pgdata, control: cluster.control(), installer: installer)
+        let group = GroupRunner(name: "pgsql", resources: [resource], timeout: .seconds(120), logger: Logger(label: "t"))
+        #expect(await group.start() == .succeeded)
+        #expect(await group.check() == .succeeded)
+        #expect(await group.start() == .succeeded)
+        #expect(installer.directories == [cluster.pgdata])
+        #expect(await group.stop() == .succeeded)
+        #expect(await group.check() == .failed("pgsql is not running"))
+        await cluster.remove()
+    }
+}
+
+/// Records the data directories it was asked to install into.
+final class RecordingInstaller: DataDirectoryInstaller, @unchecked Sendable {
+    private let lock = NSLock()
+    private var installed: [String] = []
+
+    var directories: [String] { lock.withLock { installed } }
+
+    func installNewestCopy(into dataDirectory: String) async throws {
+        lock.withLock { installed.append(dataDirectory) }
+    }
+}

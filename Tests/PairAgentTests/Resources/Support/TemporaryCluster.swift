@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import PairCore
+import Testing
+
+@testable import PairAgent
+
+/// A PostgreSQL cluster initdb'd (as postgres: the server refuses root) in a temporary directory, not started;
+/// the tests start it through ``ServerPostgresControl``. It listens only on a unix socket in that directory.
+struct TemporaryCluster {
+    static let binDirectory = "/usr/lib/postgresql/15/bin"
+    let directory: ScratchDirectory
+    let port: UInt16
+
+    var pgdata: String { "\(directory.path)/pgdata" }
+    var conninfo: String { "host='\(directory.path)' port=\(port) dbname=postgres user=postgres" }
+
+    /// initdb's a cluster; `socketDirectory` shares another cluster's socket directory.
+    static func make(port: UInt16 = 5432) async throws -> TemporaryCluster {
+        let directory = try ScratchDirectory("pgpair-restest-pg")
+        let postgres = try #require(getpwnam("postgres")?.pointee)
+        chown(directory.path, postgres.pw_uid, postgres.pw_gid)
+        chmod(directory.path, 0o700)
+        let initdb = try await FoundationProcessRunner().run(
+            ProcessCommand(
+                "/usr/bin/setpriv",
+                [
+                    "--reuid=postgres", "--regid=postgres", "--init-groups", "--reset-env", "--",
+                    "\(binDirectory)/initdb", "--pgdata=\(directory.path)/pgdata", "--username=postgres",
+                    "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-instructions", "--no-sync",
+                ], timeout: .seconds(180)))
+        #expect(initdb.succeeded, "initdb failed: \(initdb.output)")
+        return TemporaryCluster(directory: directory, port: port)
+    }
+
+    /// The control, with the server's settings on its command line; `socketDirectory` defaults to the cluster's.
+    func control(
+        socketDirectory: String? = nil, extraOptions: [String] = [], timeout: Duration = .seconds(120)
+    ) -> ServerPostgresControl {
+        let settings = PostgresSettings(
+            dataDirectory: pgdata, binDirectory: Self.binDirectory, port: port, user: "postgres",
+            conninfo: conninfo,
+            serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(socketDirectory ?? directory.path)"]
+                + extraOptions)
+        let options = ServerPostgresControl.Options(
+            settings: settings, logFile: "\(directory.path)/postgresql.log", timeout: timeout)
+        let probe = ClientToolsPostgresProbe(
+            binDirectory: Self.binDirectory,
+            conninfo: "host='\(socketDirectory ?? directory.path)' port=\(port) dbname=postgres user=postgres",
+            passfile: nil)
+        return ServerPostgresControl(options: options, probe: probe, logger: Logger(label: "test"))
+    }
+
+    /// The running postmaster's PID, if any.
+    var postmaster: Int32? { PostmasterPID.running(dataDirectory: pgdata)?.pid }
+
+    /// Stops whatever still runs (by the PID this cluster's postmaster.pid names) and removes the directory.
+    func remove() async {
+        if let pid = postmaster {
+            kill(pid, SIGQUIT)
+            for _ in 0..<500 where PostmasterPID.isPostgres(pid) { try? await Task.sleep(for: .milliseconds(20)) }
+        }
+        directory.remove()
+    }
+}
