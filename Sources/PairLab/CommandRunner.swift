@@ -61,7 +61,11 @@ public enum CommandRunner {
     }
 
     /// Runs a command and throws `commandFailed` unless it exits 0.
+    // Not inlined: swift-frontend 6.3.1 crashes at -O (LLVM CoroSplit, emitSetAndGetSwiftErrorValueAround) when
+    // this untyped-throws call of the typed-throws `checked()` is inlined into async callers such as
+    // `Lab.buildNetwork()`.
     @discardableResult
+    @inline(never)
     public static func check(
         _ arguments: [String],
         timeout: Duration = .seconds(60),
