@@ -6,13 +6,15 @@ struct PgpairLab: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pgpair-lab",
         abstract: "The two-node lab of pgpair, and the helpers it runs inside its namespaces.",
-        subcommands: [Up.self, Probe.self, Preflight.self, Sweep.self, Capture.self, SendUDP.self, ARPHelper.self]
+        subcommands: [
+            Up.self, Probe.self, Preflight.self, Sweep.self, Capture.self, SendUDP.self, Bench.self, ARPHelper.self,
+        ]
     )
 
-    static func bootstrapLogging() {
+    static func bootstrapLogging(level: Logger.Level = .info) {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
+            handler.logLevel = level
             return handler
         }
     }
