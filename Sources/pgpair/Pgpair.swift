@@ -6,6 +6,6 @@ struct Pgpair: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pgpair",
         abstract: "Keep a PostgreSQL service available on a pair of machines.",
-        subcommands: [CheckConfig.self, AgentCommand.self, Status.self]
+        subcommands: [CheckConfig.self, AgentCommand.self, Status.self, ResourceCommand.self]
     )
 }

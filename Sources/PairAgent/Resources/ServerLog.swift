@@ -6,9 +6,16 @@ struct ServerLog {
     private let path: String
     private let startOffset: UInt64
 
-    /// Opens (creating, mode 0640, owned by `owner`) the log at `path` for appending.
+    /// Opens (creating it and its directory, mode 0640, owned by `owner`) the log at `path` for appending.
     init(path: String, owner: String) throws {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        var descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        if descriptor < 0, errno == ENOENT {
+            // The state directory of a node where no agent has run yet.
+            try? FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o755])
+            descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        }
         guard descriptor >= 0 else {
             throw ResourceError(
                 .misconfigured, "cannot open the PostgreSQL log \(path): \(String(cString: strerror(errno)))")
