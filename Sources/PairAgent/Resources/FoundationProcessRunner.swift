@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Runs child processes with Foundation's `Process`.
 ///
@@ -26,7 +25,7 @@ public struct FoundationProcessRunner: ProcessRunner {
         process.standardOutput = capture.handle
         process.standardError = capture.handle
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let exit = ExitSignal()
+        let exit = ProcessExitSignal()
         process.terminationHandler = { exit.finish($0) }
         do {
             try process.run()
@@ -55,7 +54,7 @@ public struct FoundationProcessRunner: ProcessRunner {
     }
 
     /// Waits for the child's end; on timeout kills it, waits for that, and returns true.
-    private static func waitOrTimeOut(_ exit: ExitSignal, pid: Int32, timeout: Duration, grace: Duration)
+    private static func waitOrTimeOut(_ exit: ProcessExitSignal, pid: Int32, timeout: Duration, grace: Duration)
         async throws -> Bool
     {
         // Waiting for the exit cannot be cancelled, so the timer kills the child itself: the group then ends.
@@ -76,7 +75,7 @@ public struct FoundationProcessRunner: ProcessRunner {
     }
 
     /// SIGTERM now, SIGKILL after `grace` unless the child has ended by then.
-    private static func terminate(_ pid: Int32, exit: ExitSignal, grace: Duration) {
+    private static func terminate(_ pid: Int32, exit: ProcessExitSignal, grace: Duration) {
         guard !exit.hasFinished else { return }
         // Process puts the child in a process group of its own: end what it started too.
         kill(-pid, SIGTERM)
@@ -89,58 +88,5 @@ public struct FoundationProcessRunner: ProcessRunner {
                 kill(pid, SIGKILL)
             }
         }
-    }
-}
-
-/// The moment a child ends, awaited by one task.
-private final class ExitSignal: Sendable {
-    private struct State {
-        var finished = false
-        var waiters: [CheckedContinuation<Void, Never>] = []
-    }
-    private let state = Mutex(State())
-
-    var hasFinished: Bool { state.withLock { $0.finished } }
-
-    func finish(_: Process) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.finished = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let resumeNow = state.withLock { state -> Bool in
-                if state.finished { return true }
-                state.waiters.append(continuation)
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
-    }
-}
-
-/// An unlinked temporary file the child writes its output to.
-private struct OutputCapture {
-    let handle: FileHandle
-
-    init() throws {
-        var template = Array("/tmp/pgpair-output-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw ResourceError(.spawnFailed, "cannot create a capture file in /tmp: errno \(errno)")
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    }
-
-    /// The first `limit` bytes written, as text (invalid UTF-8 repaired).
-    func read(limit: Int) -> String {
-        var buffer = [UInt8](repeating: 0, count: max(limit, 0))
-        let count = buffer.withUnsafeMutableBytes { pread(handle.fileDescriptor, $0.baseAddress, limit, 0) }
-        return String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
     }
 }
