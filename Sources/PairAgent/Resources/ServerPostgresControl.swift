@@ -151,13 +151,19 @@ public struct ServerPostgresControl: PostgresControl {
         }
     }
 
-    /// After a failed or cancelled start nothing may be left running: immediate shutdown, then SIGKILL.
+    /// After a failed or cancelled start nothing may be left running: immediate shutdown, then SIGKILL. It runs
+    /// in a task of its own so that a cancelled start still waits for the postmaster to go.
     private func shutDownAfterFailedStart(pid: Int32) async {
-        guard PostmasterPID.isPostgres(pid) else { return }
-        kill(pid, SIGQUIT)
-        let deadline = ContinuousClock.now + .seconds(10)
-        while PostmasterPID.isPostgres(pid), ContinuousClock.now < deadline { usleep(20_000) }
-        if PostmasterPID.isPostgres(pid) { kill(pid, SIGKILL) }
+        let interval = options.pollInterval
+        await Task.detached {
+            guard PostmasterPID.isPostgres(pid) else { return }
+            kill(pid, SIGQUIT)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while PostmasterPID.isPostgres(pid), ContinuousClock.now < deadline {
+                try? await Task.sleep(for: interval)
+            }
+            if PostmasterPID.isPostgres(pid) { kill(pid, SIGKILL) }
+        }.value
     }
 
     /// Polls until `pid` has ended; false when `deadline` passes first or the task is cancelled.

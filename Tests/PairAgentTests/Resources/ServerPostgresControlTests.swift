@@ -136,3 +136,53 @@ struct ServerPostgresControlTests {
         await cluster.remove()
     }
 }
+
+extension ServerPostgresControlTests {
+    @Test("a fast shutdown that hangs becomes an immediate one, and the stop succeeds")
+    func escalation() async throws {
+        let cluster = try await TemporaryCluster.make()
+        let settings = PostgresSettings(
+            dataDirectory: cluster.pgdata, binDirectory: TemporaryCluster.binDirectory, port: cluster.port,
+            user: "postgres",
+            serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(cluster.directory.path)"])
+        let control = ServerPostgresControl(
+            options: .init(
+                settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(60),
+                fastShutdownTimeout: .milliseconds(500)),
+            probe: ClientToolsPostgresProbe(
+                binDirectory: TemporaryCluster.binDirectory, conninfo: cluster.conninfo, passfile: nil),
+            logger: Logger(label: "test"))
+        do {
+            try await control.start(dataDirectory: cluster.pgdata)
+            let postmaster = try #require(cluster.postmaster)
+            // A fast shutdown waits for the checkpointer's shutdown checkpoint: a stopped checkpointer never writes it.
+            let checkpointer = try #require(childProcess(of: postmaster, titled: "checkpointer"))
+            kill(checkpointer, SIGSTOP)
+            try await control.stop(dataDirectory: cluster.pgdata)
+            #expect(cluster.postmaster == nil)
+            let log = cluster.directory.read("postgresql.log")
+            let fast = try #require(log.range(of: "received fast shutdown request"))
+            let immediate = try #require(log.range(of: "received immediate shutdown request"))
+            #expect(fast.lowerBound < immediate.lowerBound)
+            #expect(!processRuns(checkpointer))
+        } catch {
+            await cluster.remove()
+            throw error
+        }
+        await cluster.remove()
+    }
+
+    /// The child of `parent` whose process title (`postgres: checkpointer`) contains `title`.
+    private func childProcess(of parent: Int32, titled title: String) -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).first { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, Int32(fields[1]) == parent else { return false }
+            let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+            return command.contains(title)
+        }
+    }
+}
