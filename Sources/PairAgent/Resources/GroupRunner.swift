@@ -22,13 +22,21 @@ public struct GroupRunner: Sendable {
     }
 
     /// Starts every resource left to right. When one fails, what was started — the failing one included, since it
-    /// may be half started — is stopped again right to left, and the outcome says which failed and why.
+    /// may be half started — is stopped again right to left, and the outcome says which failed and why. When the
+    /// calling task is cancelled, the resource being started is torn down and the start fails at once, leaving the
+    /// undo to the `stop()` that follows.
     public func start() async -> ResourceOutcome {
         for (index, resource) in resources.enumerated() {
             do {
                 try await bounded("start", resource) { try await resource.start() }
                 logger.info("resource started", metadata: ["resource.name": "\(resource.name)"])
             } catch {
+                if Task.isCancelled {
+                    // The state machine cancels a start only to stop the group next: that stop undoes it, and
+                    // nothing could run here anyway (child processes are not started in a cancelled task).
+                    logger.notice("resource start cancelled", metadata: ["resource.name": "\(resource.name)"])
+                    return .failed("start of \(resource.name) cancelled")
+                }
                 let reason = "start of \(resource.name) failed: \(Self.describe(error))"
                 logger.error("resource start failed", metadata: ["resource.name": "\(resource.name)",
                     "resource.error": "\(Self.describe(error))"])

@@ -108,3 +108,33 @@ struct GroupRunnerTests {
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
 }
+
+extension GroupRunnerTests {
+    @Test("a cancelled start kills the resource being started and fails; the stop that follows undoes it")
+    func cancelledStart() async throws {
+        let scripts = try RecordingScripts()
+        defer { scripts.remove() }
+        try scripts.add("a")
+        let pidFile = "\(scripts.directory.path)/slow.pid"
+        try scripts.directory.write(
+            "#!/bin/sh\nfor last; do :; done\necho \"slow $last\" >> '\(scripts.directory.path)/calls'\n"
+                + "[ \"$last\" = start ] && { echo $$ > '\(pidFile)'; exec sleep 60; }\nexit 0\n",
+            to: "resource.d/slow", mode: 0o755)
+        let group = GroupRunner(
+            name: "a", resources: [scripts.resource("a"), scripts.resource("slow")], timeout: .seconds(120),
+            logger: Logger(label: "test"))
+
+        let start = Task { await group.start() }
+        var pid: Int32?
+        for _ in 0..<1000 where pid == nil {
+            pid = Int32(scripts.directory.read("slow.pid").trimmingCharacters(in: .whitespacesAndNewlines))
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let slow = try #require(pid)
+        start.cancel()
+        #expect(await start.value == .failed("start of slow cancelled"))
+        #expect(!processRuns(slow))
+        #expect(await group.stop() == .succeeded)
+        #expect(scripts.calls == ["a start", "slow start", "slow stop", "a stop"])
+    }
+}
