@@ -39,7 +39,9 @@ struct ResourceCommandPostgresTests {
             """)
         try directory.write("haresources", "castor pgsql\n")
         func resource(_ action: String) async throws -> PgpairProcess.Outcome {
-            try await PgpairProcess.run(["resource", action, "pgsql", "--config-dir", directory.path, "--node", "castor"])
+            try await PgpairProcess.run([
+                "resource", action, "pgsql", "--config-dir", directory.path, "--node", "castor",
+            ])
         }
         defer { stopLeftover(pgdata: "\(cluster)/pgdata") }
 
@@ -62,7 +64,9 @@ struct ResourceCommandPostgresTests {
         let pipe = Pipe()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "\(Self.binDirectory)/psql")
-        process.arguments = ["-X", "-A", "-t", "-h", socket, "-p", "5433", "-U", "postgres", "-d", "postgres", "-c", sql]
+        process.arguments = [
+            "-X", "-A", "-t", "-h", socket, "-p", "5433", "-U", "postgres", "-d", "postgres", "-c", sql,
+        ]
         process.standardOutput = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()

@@ -39,7 +39,8 @@ public struct ARPAddressAnnouncer: AddressAnnouncer {
             do {
                 try await announcer.announce(address, schedule: Array(repeats))
             } catch {
-                logger.warning("arp repeat announcements failed",
+                logger.warning(
+                    "arp repeat announcements failed",
                     metadata: ["arp.address": "\(address)", "arp.error": "\(error)"])
             }
         }

@@ -43,9 +43,11 @@ public struct AddressResource: ManagedResource {
             throw CancellationError()
         } catch {
             // The address is up; neighbours will find it once their ARP entries for the old owner expire.
-            logger.warning("arp announcement failed", metadata: [
-                "resource.name": "\(name)", "arp.error": "\(GroupRunner.describe(error))",
-            ])
+            logger.warning(
+                "arp announcement failed",
+                metadata: [
+                    "resource.name": "\(name)", "arp.error": "\(GroupRunner.describe(error))",
+                ])
         }
     }
 
@@ -62,21 +64,25 @@ public struct AddressResource: ManagedResource {
     func placement() async throws -> InterfaceAddress {
         let label = serviceAddress.interface.flatMap { $0.contains(":") ? $0 : nil }
         if let device = writtenDevice, let prefix = serviceAddress.prefixLength {
-            return InterfaceAddress(address: serviceAddress.address, prefixLength: prefix, interface: device,
+            return InterfaceAddress(
+                address: serviceAddress.address, prefixLength: prefix, interface: device,
                 broadcast: serviceAddress.broadcast, label: label)
         }
         let subnet = try await control.subnet(containing: serviceAddress.address)
         if let subnet, writtenDevice == nil || writtenDevice == subnet.interface {
-            return InterfaceAddress(address: serviceAddress.address,
+            return InterfaceAddress(
+                address: serviceAddress.address,
                 prefixLength: serviceAddress.prefixLength ?? subnet.prefixLength, interface: subnet.interface,
                 broadcast: serviceAddress.broadcast, label: label)
         }
         if let device = writtenDevice {
-            throw ResourceError(.misconfigured,
+            throw ResourceError(
+                .misconfigured,
                 "\(name): no prefix given and no address on \(device) whose subnet holds \(serviceAddress.address); "
                     + "write IPaddr::\(serviceAddress.address)/PREFIX/\(device)")
         }
-        throw ResourceError(.misconfigured,
+        throw ResourceError(
+            .misconfigured,
             "\(name): no interface has a subnet that holds \(serviceAddress.address); write the interface, as in "
                 + "IPaddr::\(serviceAddress.address)/24/eth0")
     }

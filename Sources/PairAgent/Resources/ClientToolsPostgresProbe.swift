@@ -38,7 +38,8 @@ public struct ClientToolsPostgresProbe: PostgresProbe {
 
     public func selectOne() async throws {
         let command = ProcessCommand(
-            "\(binDirectory)/psql", ["-X", "-A", "-t", "-w", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", "SELECT 1"],
+            "\(binDirectory)/psql",
+            ["-X", "-A", "-t", "-w", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", "SELECT 1"],
             environment: environment, timeout: .seconds(15))
         let outcome = try await processes.run(command)
         guard outcome.succeeded, outcome.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1" else {

@@ -38,8 +38,12 @@ public struct GroupRunner: Sendable {
                     return .failed("start of \(resource.name) cancelled")
                 }
                 let reason = "start of \(resource.name) failed: \(Self.describe(error))"
-                logger.error("resource start failed", metadata: ["resource.name": "\(resource.name)",
-                    "resource.error": "\(Self.describe(error))"])
+                logger.error(
+                    "resource start failed",
+                    metadata: [
+                        "resource.name": "\(resource.name)",
+                        "resource.error": "\(Self.describe(error))",
+                    ])
                 let undo = await stop(resources[...index].reversed())
                 if case .failed(let undoReason) = undo {
                     return .failed("\(reason); undoing the start also failed: \(undoReason)")
@@ -92,8 +96,12 @@ public struct GroupRunner: Sendable {
                 try await bounded("stop", resource) { try await resource.stop() }
                 logger.info("resource stopped", metadata: ["resource.name": "\(resource.name)"])
             } catch {
-                logger.error("resource stop failed", metadata: ["resource.name": "\(resource.name)",
-                    "resource.error": "\(Self.describe(error))"])
+                logger.error(
+                    "resource stop failed",
+                    metadata: [
+                        "resource.name": "\(resource.name)",
+                        "resource.error": "\(Self.describe(error))",
+                    ])
                 failures.append("stop of \(resource.name) failed: \(Self.describe(error))")
             }
         }

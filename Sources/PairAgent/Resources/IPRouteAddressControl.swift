@@ -9,32 +9,38 @@ public struct IPRouteAddressControl: AddressControl {
     private let timeout: Duration
 
     /// Control through `ipPath`, each call bounded by `timeout`.
-    public init(processes: any ProcessRunner = FoundationProcessRunner(), ipPath: String = "/usr/sbin/ip",
-        timeout: Duration)
-    {
+    public init(
+        processes: any ProcessRunner = FoundationProcessRunner(), ipPath: String = "/usr/sbin/ip",
+        timeout: Duration
+    ) {
         self.processes = processes
         self.ipPath = FileManager.default.isExecutableFile(atPath: ipPath) ? ipPath : "/sbin/ip"
         self.timeout = timeout
     }
 
     public func add(_ address: InterfaceAddress) async throws {
-        var arguments = ["-4", "addr", "add", address.cidr, "brd", address.broadcast.map { "\($0)" } ?? "+",
-            "dev", address.interface]
+        var arguments = [
+            "-4", "addr", "add", address.cidr, "brd", address.broadcast.map { "\($0)" } ?? "+",
+            "dev", address.interface,
+        ]
         if let label = address.label { arguments += ["label", label] }
         try await ip(arguments, "add \(address.cidr) to \(address.interface)")
     }
 
     public func remove(_ address: InterfaceAddress) async throws {
-        try await ip(["-4", "addr", "del", address.cidr, "dev", address.interface],
+        try await ip(
+            ["-4", "addr", "del", address.cidr, "dev", address.interface],
             "remove \(address.cidr) from \(address.interface)")
     }
 
     public func addresses(on interface: String?) async throws -> [InterfaceAddress] {
         let outcome = try await processes.run(
-            ProcessCommand(ipPath, ["-j", "-4", "addr", "show"] + (interface.map { ["dev", $0] } ?? []),
+            ProcessCommand(
+                ipPath, ["-j", "-4", "addr", "show"] + (interface.map { ["dev", $0] } ?? []),
                 timeout: timeout, outputLimit: 1 << 20))
         guard outcome.succeeded else {
-            throw ResourceError(.actionFailed,
+            throw ResourceError(
+                .actionFailed,
                 "ip cannot list the addresses\(interface.map { " of \($0)" } ?? ""): \(outcome.summary)")
         }
         return try Self.parse(outcome.output)

@@ -7,11 +7,12 @@ import PairCore
 /// hands the options to a shell.
 ///
 /// Start spawns the postmaster (in a process group of its own, its output appended to `logFile`) and pings it
-/// every `pollInterval` until it accepts connections and its `postmaster.pid` says `ready`; it fails as soon as the postmaster exits (a port in use, a
-/// bad option: the message quotes the end of its log), or when `timeout` passes (then the postmaster is shut down
-/// at once). Stop sends SIGINT (fast shutdown), SIGQUIT (immediate) after `fastShutdownTimeout`, and fails if the
-/// postmaster still runs at `timeout`. The postmaster is found through `postmaster.pid` and `/proc`, so the agent,
-/// a later `pgpair resource`, or a restarted agent all see the same cluster.
+/// every `pollInterval` until it accepts connections and its `postmaster.pid` says `ready`; it fails as soon as the
+/// postmaster exits (a port in use, a bad option: the message quotes the end of its log), or when `timeout` passes
+/// (then the postmaster is shut down at once). Stop sends SIGINT (fast shutdown), SIGQUIT (immediate) after
+/// `fastShutdownTimeout`, and fails if the postmaster still runs at `timeout`. The postmaster is found through
+/// `postmaster.pid` and `/proc`, so the agent, a later `pgpair resource`, or a restarted agent all see the same
+/// cluster.
 public struct ServerPostgresControl: PostgresControl {
     /// What the control needs besides the data directory.
     public struct Options: Sendable {
@@ -186,7 +187,10 @@ public struct ServerPostgresControl: PostgresControl {
             }
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments =
-                ["--reuid=\(account.pw_uid)", "--regid=\(account.pw_gid)", "--init-groups", "--reset-env", "--", server]
+                [
+                    "--reuid=\(account.pw_uid)", "--regid=\(account.pw_gid)", "--init-groups", "--reset-env", "--",
+                    server,
+                ]
                 + serverArguments
         } else {
             process.executableURL = URL(fileURLWithPath: server)

@@ -26,7 +26,8 @@ struct FoundationProcessRunnerTests {
     @Test("the environment is added to what is inherited")
     func environment() async throws {
         let outcome = try await runner.run(
-            ProcessCommand("/bin/sh", ["-c", "echo $PGPASSFILE"], environment: ["PGPASSFILE": "/x/y"],
+            ProcessCommand(
+                "/bin/sh", ["-c", "echo $PGPASSFILE"], environment: ["PGPASSFILE": "/x/y"],
                 timeout: .seconds(30)))
         #expect(outcome.output == "/x/y\n")
     }
@@ -34,7 +35,8 @@ struct FoundationProcessRunnerTests {
     @Test("only outputLimit bytes are kept")
     func boundedOutput() async throws {
         let outcome = try await runner.run(
-            ProcessCommand("/bin/sh", ["-c", "head -c 1000000 /dev/zero | tr '\\0' x"], timeout: .seconds(30),
+            ProcessCommand(
+                "/bin/sh", ["-c", "head -c 1000000 /dev/zero | tr '\\0' x"], timeout: .seconds(30),
                 outputLimit: 100))
         #expect(outcome.succeeded)
         #expect(outcome.output == String(repeating: "x", count: 100))
@@ -54,7 +56,8 @@ struct FoundationProcessRunnerTests {
         defer { directory.remove() }
         let error = await #expect(throws: ResourceError.self) {
             try await runner.run(
-                ProcessCommand("/bin/sh", ["-c", "sleep 60 & echo $! > '\(directory.path)/pid'; wait"],
+                ProcessCommand(
+                    "/bin/sh", ["-c", "sleep 60 & echo $! > '\(directory.path)/pid'; wait"],
                     timeout: .milliseconds(300)))
         }
         #expect(error?.code == .timedOut)
@@ -69,7 +72,8 @@ struct FoundationProcessRunnerTests {
         defer { directory.remove() }
         let task = Task {
             try await runner.run(
-                ProcessCommand("/bin/sh", ["-c", "echo $$ > '\(directory.path)/pid'; exec sleep 60"],
+                ProcessCommand(
+                    "/bin/sh", ["-c", "echo $$ > '\(directory.path)/pid'; exec sleep 60"],
                     timeout: .seconds(120)))
         }
         var pid: Int32?

@@ -126,7 +126,8 @@ struct ServerPostgresControlTests {
         let installer = RecordingInstaller()
         let resource = PostgresResource(
             name: "pgsql", dataDirectory: cluster.pgdata, control: cluster.control(), installer: installer)
-        let group = GroupRunner(name: "pgsql", resources: [resource], timeout: .seconds(120), logger: Logger(label: "t"))
+        let group = GroupRunner(
+            name: "pgsql", resources: [resource], timeout: .seconds(120), logger: Logger(label: "t"))
         #expect(await group.start() == .succeeded)
         #expect(await group.check() == .succeeded)
         #expect(await group.start() == .succeeded)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PairAgent
 
 /// Resource scripts that record every call (`NAME ARGUMENTS ACTION`, one a line) in `calls` and keep their state

@@ -40,7 +40,9 @@ struct TemporaryCluster {
         let settings = PostgresSettings(
             dataDirectory: pgdata, binDirectory: Self.binDirectory, port: port, user: "postgres",
             conninfo: conninfo,
-            serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(socketDirectory ?? directory.path)"]
+            serverOptions: [
+                "-c", "listen_addresses=", "-c", "unix_socket_directories=\(socketDirectory ?? directory.path)",
+            ]
                 + extraOptions)
         let options = ServerPostgresControl.Options(
             settings: settings, logFile: "\(directory.path)/postgresql.log", timeout: timeout)
