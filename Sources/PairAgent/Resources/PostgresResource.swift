@@ -18,9 +18,17 @@ public struct PostgresResource: ManagedResource {
     }
 
     public func start() async throws {
-        if (try? await control.status(dataDirectory: dataDirectory)) == .running { return }
-        // Install the newest copy before start: the sync issue's installer; for now the directory stays as it is.
-        try await installer.installNewestCopy(into: dataDirectory)
+        switch try? await control.status(dataDirectory: dataDirectory) {
+        case .running:
+            return
+        case .stopped:
+            // Install the newest copy before start: the sync issue's installer; for now the directory stays as is.
+            try await installer.installNewestCopy(into: dataDirectory)
+        case nil:
+            // A postmaster runs but does not answer yet (starting, recovering): never install under a live server;
+            // the control waits for it to become ready.
+            break
+        }
         try await control.start(dataDirectory: dataDirectory)
     }
 
