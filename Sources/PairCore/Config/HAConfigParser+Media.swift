@@ -149,7 +149,9 @@ extension HAConfigParser {
     }
 
     /// Two UDP media on one interface and port share that port: the kernel hands each unicast datagram to only one
-    /// of their sockets, so one medium may be credited with the other's messages.
+    /// of their sockets, so one medium may be credited with the other's messages. Two `ucast` lines on one interface
+    /// are left alone: that is how one ha.cf serves both nodes (one of them names this node's own address and is
+    /// ignored whenever this node's addresses can be read).
     private mutating func warnAboutSharedPorts(_ media: [HeartbeatMedium]) {
         var firstOnPort: [String: HeartbeatMedium] = [:]
         for medium in media {
@@ -167,6 +169,7 @@ extension HAConfigParser {
                 firstOnPort[key] = medium
                 continue
             }
+            if case .unicast = medium.kind, case .unicast = first.kind { continue }
             diagnostics.warning(
                 "`\(medium.written)` and `\(first.written)` (line \(first.line)) both use port \(endpoint.port) on "
                     + "\(endpoint.interface): each datagram reaches only one of them, so `status` cannot tell the two "

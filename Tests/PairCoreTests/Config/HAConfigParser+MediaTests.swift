@@ -60,7 +60,6 @@ import Testing
 
     @Test(arguments: [
         ("bcast hb0\nucast hb0 10.0.0.2", 4, "`ucast hb0 10.0.0.2` and `bcast hb0` (line 3) both use port 694 on hb0"),
-        ("ucast hb0 10.0.0.2\nucast hb0 10.0.0.3", 4, "`ucast hb0 10.0.0.3` and `ucast hb0 10.0.0.2` (line 3)"),
         ("mcast hb0 239.192.0.42 694 1 0\nbcast hb0", 4, "`bcast hb0` and `mcast hb0 239.192.0.42 694 1 0`"),
     ])
     func twoUDPMediaOnOneInterfaceAndPortAreAWarning(media: String, line: Int, message: String) throws {
@@ -68,6 +67,11 @@ import Testing
         #expect(ConfigFixtures.places(result.diagnostics) == ["\(line) warning"])
         #expect(result.diagnostics.first?.message.hasPrefix(message) == true, "\(result.diagnostics)")
         #expect(result.value != nil)
+    }
+
+    @Test func twoUcastLinesOnOneInterfaceAreTheSharedFilePattern() {
+        let result = ConfigFixtures.haText(nodes + "ucast hb0 10.0.0.2\nucast hb0 10.0.0.3\nserial /dev/ttyS0")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
     @Test func udpMediaOnOtherInterfacesOrPortsShareNothing() {
