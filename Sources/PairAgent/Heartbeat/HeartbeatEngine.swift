@@ -26,7 +26,8 @@ final class HeartbeatEngine: @unchecked Sendable {
     private var announcement: LocalAnnouncement
     private var sequence: UInt64 = 0
     private var rejected = RejectedCounts()
-    private var rejectionLog = RateLimitedLog(interval: .seconds(10))
+    /// One limiter per kind, so that a flood of one kind (noise on a serial line) never hides another (a replay).
+    private var rejectionLogs: [HeartbeatRejection.Kind: RateLimitedLog] = [:]
     private var sender: RepeatedTask?
     private var tick: Scheduled<Void>?
 
@@ -140,7 +141,10 @@ final class HeartbeatEngine: @unchecked Sendable {
     private func reject(_ rejection: HeartbeatRejection, link: Int) {
         rejected.count(rejection.kind)
         publish()
-        if let suppressed = rejectionLog.admit(at: .now) {
+        var log = rejectionLogs[rejection.kind] ?? RateLimitedLog(interval: .seconds(10))
+        let admitted = log.admit(at: .now)
+        rejectionLogs[rejection.kind] = log
+        if let suppressed = admitted {
             logger.warning(
                 "heartbeat rejected",
                 metadata: [
