@@ -82,7 +82,7 @@ public actor Lab {
         )
         let lock = try await LabLock.acquire(directory: options.registryDirectory, logger: logger)
         let registry = LabRegistry(directory: options.registryDirectory)
-        await registry.sweep(logger: logger)
+        await registry.sweepHoldingLock(logger: logger)
         let lab = Lab(topology: freshTopology(options: options), options: options, lock: lock, logger: logger)
         try await lab.build()
         return lab

@@ -45,8 +45,19 @@ public struct LabRegistry: Sendable {
     /// Cleans up every well-formed run whose owner is dead: ends its recorded processes (by PID and start
     /// time), kills what is left in its namespaces, deletes the namespaces and its root directory, and
     /// drops its record. Returns the run IDs it swept.
+    ///
+    /// Holds the lab lock meanwhile, so two sweeps (or a sweep and a lab's start, which sweeps too) never work on
+    /// the same run at once; a run another sweep already cleaned up is simply no longer there.
     @discardableResult
-    public func sweep(logger: Logger) async -> [String] {
+    public func sweep(logger: Logger) async throws -> [String] {
+        let lock = try await LabLock.acquire(directory: directory, logger: logger)
+        defer { lock.release() }
+        return await sweepHoldingLock(logger: logger)
+    }
+
+    /// `sweep(logger:)` for a caller that already holds the lab lock.
+    @discardableResult
+    func sweepHoldingLock(logger: Logger) async -> [String] {
         var swept: [String] = []
         for record in records() where !record.ownerIsAlive {
             guard record.isWellFormed else {

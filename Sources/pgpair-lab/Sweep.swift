@@ -12,7 +12,7 @@ struct Sweep: AsyncParsableCommand {
 
     func run() async throws {
         PgpairLab.bootstrapLogging()
-        let swept = await LabRegistry(directory: registry).sweep(logger: Logger(label: "pgpair.lab"))
+        let swept = try await LabRegistry(directory: registry).sweep(logger: Logger(label: "pgpair.lab"))
         print(swept.isEmpty ? "nothing to sweep" : "swept \(swept.joined(separator: " "))")
     }
 }

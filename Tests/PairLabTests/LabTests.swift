@@ -237,7 +237,7 @@ extension LabEndToEnd {
                     runID: living.runID, ownerPID: me.pid, ownerStartTime: me.startTime, root: "", namespaces: []
                 ))
 
-            let swept = await registry.sweep(logger: .init(label: "test"))
+            let swept = try await registry.sweep(logger: .init(label: "test"))
 
             #expect(swept == [topology.runID])
             #expect(await orphan.waitForExit(within: .seconds(30)))
