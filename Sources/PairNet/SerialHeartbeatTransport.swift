@@ -5,9 +5,9 @@ import PairCore
 /// A `serial` medium: the device opened raw at the configured speed, read and written through SwiftNIO. When the
 /// line fails or hangs up (the far end of a pty vanished, a USB adapter was unplugged) it is closed and reopened
 /// every retry interval until it works again.
-final class SerialHeartbeatTransport: HeartbeatTransport {
+final class SerialHeartbeatTransport: ReopeningTransport {
     let medium: HeartbeatMedium
-    private let reopening: ReopeningMedium<SerialOpener>
+    let reopening: ReopeningMedium<SerialOpener>
     private let logger: Logger
     private let sendFailureLog: NIOLoopBoundBox<OccasionalLog>
 
@@ -25,29 +25,7 @@ final class SerialHeartbeatTransport: HeartbeatTransport {
         self.sendFailureLog = .makeBoxSendingValue(OccasionalLog(), eventLoop: eventLoop)
     }
 
-    /// Makes the first attempt to open.
-    func start() -> EventLoopFuture<Void> {
-        reopening.start()
-    }
-
-    var counters: TransportCounters {
-        reopening.counters.value
-    }
-
-    func send(_ message: [UInt8]) {
-        let eventLoop = reopening.eventLoop
-        if eventLoop.inEventLoop {
-            sendOnEventLoop(message)
-        } else {
-            eventLoop.execute { self.sendOnEventLoop(message) }
-        }
-    }
-
-    func close() async {
-        await reopening.close()
-    }
-
-    private func sendOnEventLoop(_ message: [UInt8]) {
+    func sendOnEventLoop(_ message: [UInt8]) {
         reopening.withOpenHandle { channel in
             guard channel.isWritable else {
                 let limit = SerialOpener.writeBufferLimit

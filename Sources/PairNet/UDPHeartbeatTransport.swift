@@ -8,10 +8,10 @@ import PairCore
 /// Receiving goes through SwiftNIO. Sending calls `sendto` on the same socket, on the event loop, without waiting:
 /// SwiftNIO closes a datagram channel on most write errors (ENETUNREACH, EPERM from a firewall, ENOBUFS under
 /// load), and a medium that can still receive must not stop receiving because a send failed.
-final class UDPHeartbeatTransport: HeartbeatTransport {
+final class UDPHeartbeatTransport: ReopeningTransport {
     let medium: HeartbeatMedium
     private let endpoint: UDPEndpoint
-    private let reopening: ReopeningMedium<UDPOpener>
+    let reopening: ReopeningMedium<UDPOpener>
     private let logger: Logger
     private let sendFailureLog: NIOLoopBoundBox<OccasionalLog>
 
@@ -29,29 +29,7 @@ final class UDPHeartbeatTransport: HeartbeatTransport {
         self.sendFailureLog = .makeBoxSendingValue(OccasionalLog(), eventLoop: eventLoop)
     }
 
-    /// Makes the first attempt to open.
-    func start() -> EventLoopFuture<Void> {
-        reopening.start()
-    }
-
-    var counters: TransportCounters {
-        reopening.counters.value
-    }
-
-    func send(_ message: [UInt8]) {
-        let eventLoop = reopening.eventLoop
-        if eventLoop.inEventLoop {
-            sendOnEventLoop(message)
-        } else {
-            eventLoop.execute { self.sendOnEventLoop(message) }
-        }
-    }
-
-    func close() async {
-        await reopening.close()
-    }
-
-    private func sendOnEventLoop(_ message: [UInt8]) {
+    func sendOnEventLoop(_ message: [UInt8]) {
         reopening.withOpenHandle { handle in
             let destination = handle.destination.value
             if let code = UDPSocket.send(message, to: destination, port: endpoint.port, on: handle.descriptor) {
