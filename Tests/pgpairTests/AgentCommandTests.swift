@@ -21,7 +21,8 @@ import Testing
 
     @Test func aStateDirectoryThatCannotBeMadeExits1() async throws {
         let directory = try ConfigDirectory()
-        try directory.append("ha.cf", "state_dir /proc/pgpair-cannot-exist\ncontrol_socket \(directory.path)/pgpair.sock")
+        try directory.append(
+            "ha.cf", "state_dir /proc/pgpair-cannot-exist\ncontrol_socket \(directory.path)/pgpair.sock")
         let outcome = try await PgpairProcess.run(["agent", "--config-dir", directory.path, "--node", "castor"])
         #expect(outcome.status == 1, "\(outcome)")
         #expect(outcome.standardError.contains("/proc/pgpair-cannot-exist"), "\(outcome)")
