@@ -76,10 +76,16 @@ extension HAConfigParser {
         if !interfaceIsValid {
             diagnostics.error("`\(arguments[0].text)` is not a network interface name; \(usage)", line: line.number)
         }
-        guard let peer = IPv4Address(arguments[1].text), !peer.isUnusableAsHost else {
+        guard let peer = IPv4Address(arguments[1].text) else {
             diagnostics.error(
-                "`\(arguments[1].text)` is not a usable IPv4 address (pgpair does not resolve names for media, so "
+                "`\(arguments[1].text)` is not an IPv4 address (pgpair does not resolve names for media, so "
                     + "a DNS failure cannot cut a link); \(usage)", line: line.number)
+            return
+        }
+        guard !peer.isUnusableAsHost else {
+            diagnostics.error(
+                "`\(arguments[1].text)` cannot be the peer's address (loopback, broadcast, multicast or reserved); "
+                    + "\(usage)", line: line.number)
             return
         }
         guard interfaceIsValid else { return }

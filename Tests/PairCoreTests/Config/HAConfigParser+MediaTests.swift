@@ -98,6 +98,16 @@ import Testing
         #expect(result.errors.map(\.line) == [6], "\(result.diagnostics)")
     }
 
+    @Test(arguments: [
+        ("ucast eth1 pollux", "`pollux` is not an IPv4 address (pgpair does not resolve names for media"),
+        ("ucast eth1 127.0.0.1", "`127.0.0.1` cannot be the peer's address (loopback, broadcast, multicast"),
+        ("ucast eth1 239.192.0.42", "`239.192.0.42` cannot be the peer's address"),
+    ])
+    func aUcastPeerMustBeAnAddressThatCanNameAHost(line: String, message: String) {
+        let result = ConfigFixtures.ha(line)
+        #expect(result.errors.first?.message.hasPrefix(message) == true, "\(result.diagnostics)")
+    }
+
     @Test func udpIsAcceptedAsBcastWithAWarning() throws {
         let result = ConfigFixtures.ha("udp eth2")
         #expect(
