@@ -43,8 +43,7 @@ public struct ResourceControls: Sendable {
         let settings = configuration.postgres
         let options = ServerPostgresControl.Options(
             settings: settings, logFile: "\(configuration.agent.stateDirectory)/postgresql.log", timeout: timeout)
-        let probe = ClientToolsPostgresProbe(
-            processes: processes, binDirectory: options.binDirectory,
+        let probe = LibPQPostgresProbe(
             conninfo: settings.conninfo ?? defaultConninfo(settings), passfile: settings.passfile)
         return ResourceControls(
             addresses: IPRouteAddressControl(processes: processes, timeout: timeout),

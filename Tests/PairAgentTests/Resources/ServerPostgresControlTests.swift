@@ -108,9 +108,7 @@ struct ServerPostgresControlTests {
         let control = ServerPostgresControl(
             options: .init(
                 settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(2)),
-            probe: ClientToolsPostgresProbe(
-                binDirectory: TemporaryCluster.binDirectory, conninfo: "host=/nonexistent port=\(cluster.port)",
-                passfile: nil),
+            probe: LibPQPostgresProbe(conninfo: "host=/nonexistent port=\(cluster.port)", passfile: nil),
             logger: Logger(label: "test"))
         let error = await #expect(throws: ResourceError.self) {
             try await control.start(dataDirectory: cluster.pgdata)
@@ -150,8 +148,7 @@ extension ServerPostgresControlTests {
             options: .init(
                 settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(60),
                 fastShutdownTimeout: .milliseconds(500)),
-            probe: ClientToolsPostgresProbe(
-                binDirectory: TemporaryCluster.binDirectory, conninfo: cluster.conninfo, passfile: nil),
+            probe: LibPQPostgresProbe(conninfo: cluster.conninfo, passfile: nil),
             logger: Logger(label: "test"))
         do {
             try await control.start(dataDirectory: cluster.pgdata)

@@ -46,8 +46,7 @@ struct TemporaryCluster {
                 + extraOptions)
         let options = ServerPostgresControl.Options(
             settings: settings, logFile: "\(directory.path)/postgresql.log", timeout: timeout)
-        let probe = ClientToolsPostgresProbe(
-            binDirectory: Self.binDirectory,
+        let probe = LibPQPostgresProbe(
             conninfo: "host='\(socketDirectory ?? directory.path)' port=\(port) dbname=postgres user=postgres",
             passfile: nil)
         return ServerPostgresControl(options: options, probe: probe, logger: Logger(label: "test"))
