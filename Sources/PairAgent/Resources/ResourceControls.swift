@@ -39,7 +39,7 @@ public struct ResourceControls: Sendable {
     /// exits right after the start.
     public static func system(for configuration: HAConfiguration, waitForARPRepeats: Bool, logger: Logger) -> Self {
         let timeout = configuration.monitoring.resourceTimeout
-        let processes = FoundationProcessRunner()
+        let processes = SubprocessRunner()
         let settings = configuration.postgres
         let options = ServerPostgresControl.Options(
             settings: settings, logFile: "\(configuration.agent.stateDirectory)/postgresql.log", timeout: timeout)

@@ -3,12 +3,26 @@ import Testing
 
 @testable import PairAgent
 
-@Suite("FoundationProcessRunner")
-struct FoundationProcessRunnerTests {
-    private let runner = FoundationProcessRunner(killGrace: .milliseconds(500))
+/// Every ``ProcessRunner`` must behave the same: each test runs against each of them.
+enum Runner: String, CaseIterable, CustomTestStringConvertible {
+    case foundation = "FoundationProcessRunner"
+    case subprocess = "SubprocessRunner"
 
-    @Test("a non-zero exit is a result with the output kept")
-    func exitStatus() async throws {
+    var runner: any ProcessRunner {
+        switch self {
+        case .foundation: FoundationProcessRunner(killGrace: .milliseconds(500))
+        case .subprocess: SubprocessRunner(killGrace: .milliseconds(500))
+        }
+    }
+
+    var testDescription: String { rawValue }
+}
+
+@Suite("ProcessRunner")
+struct ProcessRunnerTests {
+    @Test("a non-zero exit is a result with the output kept", arguments: Runner.allCases)
+    func exitStatus(_ kind: Runner) async throws {
+        let runner = kind.runner
         let outcome = try await runner.run(
             ProcessCommand("/bin/sh", ["-c", "echo out; echo err >&2; exit 7"], timeout: .seconds(30)))
         #expect(outcome.termination == .exited(7))
@@ -16,15 +30,17 @@ struct FoundationProcessRunnerTests {
         #expect(outcome.summary == "exit status 7: err")
     }
 
-    @Test("arguments reach the program as they are, with no shell in between")
-    func arguments() async throws {
+    @Test("arguments reach the program as they are, with no shell in between", arguments: Runner.allCases)
+    func arguments(_ kind: Runner) async throws {
+        let runner = kind.runner
         let outcome = try await runner.run(
             ProcessCommand("/bin/echo", ["a b", "$HOME", "';rm -rf /'"], timeout: .seconds(30)))
         #expect(outcome.output == "a b $HOME ';rm -rf /'\n")
     }
 
-    @Test("the environment is added to what is inherited")
-    func environment() async throws {
+    @Test("the environment is added to what is inherited", arguments: Runner.allCases)
+    func environment(_ kind: Runner) async throws {
+        let runner = kind.runner
         let outcome = try await runner.run(
             ProcessCommand(
                 "/bin/sh", ["-c", "echo $PGPASSFILE"], environment: ["PGPASSFILE": "/x/y"],
@@ -32,8 +48,9 @@ struct FoundationProcessRunnerTests {
         #expect(outcome.output == "/x/y\n")
     }
 
-    @Test("only outputLimit bytes are kept")
-    func boundedOutput() async throws {
+    @Test("only outputLimit bytes are kept", arguments: Runner.allCases)
+    func boundedOutput(_ kind: Runner) async throws {
+        let runner = kind.runner
         let outcome = try await runner.run(
             ProcessCommand(
                 "/bin/sh", ["-c", "head -c 1000000 /dev/zero | tr '\\0' x"], timeout: .seconds(30),
@@ -42,16 +59,18 @@ struct FoundationProcessRunnerTests {
         #expect(outcome.output == String(repeating: "x", count: 100))
     }
 
-    @Test("a missing program cannot be started")
-    func missingProgram() async throws {
+    @Test("a missing program cannot be started", arguments: Runner.allCases)
+    func missingProgram(_ kind: Runner) async throws {
+        let runner = kind.runner
         let error = await #expect(throws: ResourceError.self) {
             try await runner.run(ProcessCommand("/nonexistent/program", [], timeout: .seconds(5)))
         }
         #expect(error?.code == .spawnFailed)
     }
 
-    @Test("a child that outlives its timeout is killed, its own children too")
-    func timeout() async throws {
+    @Test("a child that outlives its timeout is killed, its own children too", arguments: Runner.allCases)
+    func timeout(_ kind: Runner) async throws {
+        let runner = kind.runner
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let error = await #expect(throws: ResourceError.self) {
@@ -66,8 +85,9 @@ struct FoundationProcessRunnerTests {
         #expect(!processRuns(grandchild))
     }
 
-    @Test("cancelling the task tears the child down")
-    func cancellation() async throws {
+    @Test("cancelling the task tears the child down", arguments: Runner.allCases)
+    func cancellation(_ kind: Runner) async throws {
+        let runner = kind.runner
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let task = Task {
