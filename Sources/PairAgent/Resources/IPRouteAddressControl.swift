@@ -10,7 +10,7 @@ public struct IPRouteAddressControl: AddressControl {
 
     /// Control through `ipPath`, each call bounded by `timeout`.
     public init(
-        processes: any ProcessRunner = FoundationProcessRunner(), ipPath: String = "/usr/sbin/ip",
+        processes: any ProcessRunner = SubprocessRunner(), ipPath: String = "/usr/sbin/ip",
         timeout: Duration
     ) {
         self.processes = processes

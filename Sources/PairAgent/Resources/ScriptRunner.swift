@@ -10,7 +10,7 @@ public struct ProcessScriptRunner: ScriptRunner {
     private let timeout: Duration
 
     /// A script runner over `processes`, each call bounded by `timeout` (`resource_timeout`).
-    public init(processes: any ProcessRunner = FoundationProcessRunner(), timeout: Duration) {
+    public init(processes: any ProcessRunner = SubprocessRunner(), timeout: Duration) {
         self.processes = processes
         self.timeout = timeout
     }

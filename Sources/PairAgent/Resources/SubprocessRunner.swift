@@ -8,7 +8,7 @@ import Subprocess
 
 /// Runs child processes with swift-subprocess.
 ///
-/// As ``FoundationProcessRunner``: output goes to an unlinked temporary file rather than a pipe (a child never
+/// Output goes to an unlinked temporary file rather than a pipe (a child never
 /// blocks on a full pipe, a daemon it leaves behind cannot keep the capture open, and only `outputLimit` bytes are
 /// read back). Each child leads a session of its own, so on timeout or cancellation its whole process group gets
 /// SIGTERM, then SIGKILL after `killGrace` — swift-subprocess's teardown, which runs when the task is cancelled.

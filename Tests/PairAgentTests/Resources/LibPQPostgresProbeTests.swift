@@ -7,9 +7,8 @@ import Testing
 struct LibPQPostgresProbeTests {
     @Test("against a real cluster: accepting and SELECT 1 while it runs; no response and a failed SELECT 1 after")
     func realCluster() async throws {
-        let cluster = try await TemporaryCluster.make()
-        let probe = LibPQPostgresProbe(conninfo: cluster.conninfo, passfile: nil)
-        do {
+        try await TemporaryCluster.with { cluster in
+            let probe = LibPQPostgresProbe(conninfo: cluster.conninfo, passfile: nil)
             #expect(await probe.ping() == .noResponse)
             await #expect(throws: ResourceError.self) { try await probe.selectOne() }
             try await cluster.control().start(dataDirectory: cluster.pgdata)
@@ -19,11 +18,7 @@ struct LibPQPostgresProbeTests {
             #expect(await probe.ping() == .noResponse)
             let error = await #expect(throws: ResourceError.self) { try await probe.selectOne() }
             #expect(error?.code == .actionFailed)
-        } catch {
-            await cluster.remove()
-            throw error
         }
-        await cluster.remove()
     }
 
     @Test("a connection string that does not parse is no attempt, and SELECT 1 through it fails")
@@ -37,15 +32,14 @@ struct LibPQPostgresProbeTests {
     @Test(
         "pg_passfile reaches libpq as passfile=: SELECT 1 logs in with it, fails without it, never shows the password")
     func passfile() async throws {
-        let cluster = try await TemporaryCluster.make()
-        let role = "pgpair_probe"
-        let password = "correct-horse-battery-staple"
-        do {
+        try await TemporaryCluster.with { cluster in
+            let role = "pgpair_probe"
+            let password = "correct-horse-battery-staple"
             let hba = "\(cluster.pgdata)/pg_hba.conf"
             let original = try String(contentsOfFile: hba, encoding: .utf8)
             try ("local all \(role) scram-sha-256\n" + original).write(toFile: hba, atomically: false, encoding: .utf8)
             try await cluster.control().start(dataDirectory: cluster.pgdata)
-            let created = try await FoundationProcessRunner().run(
+            let created = try await SubprocessRunner().run(
                 ProcessCommand(
                     "\(TemporaryCluster.binDirectory)/psql",
                     ["-X", "-d", cluster.conninfo, "-c", "CREATE ROLE \(role) LOGIN PASSWORD '\(password)'"],
@@ -62,11 +56,7 @@ struct LibPQPostgresProbeTests {
             #expect(error?.code == .actionFailed)
             #expect(error.map { !$0.message.contains(password) } ?? false)
             try await cluster.control().stop(dataDirectory: cluster.pgdata)
-        } catch {
-            await cluster.remove()
-            throw error
         }
-        await cluster.remove()
     }
 
     @Test(

@@ -5,12 +5,10 @@ import Testing
 
 /// Every ``ProcessRunner`` must behave the same: each test runs against each of them.
 enum Runner: String, CaseIterable, CustomTestStringConvertible {
-    case foundation = "FoundationProcessRunner"
     case subprocess = "SubprocessRunner"
 
     var runner: any ProcessRunner {
         switch self {
-        case .foundation: FoundationProcessRunner(killGrace: .milliseconds(500))
         case .subprocess: SubprocessRunner(killGrace: .milliseconds(500))
         }
     }

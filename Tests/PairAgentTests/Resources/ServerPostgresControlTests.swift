@@ -9,13 +9,12 @@ import Testing
 struct ServerPostgresControlTests {
     @Test("start returns once the server accepts connections; stop makes status report stopped; both idempotent")
     func startStatusStop() async throws {
-        let cluster = try await TemporaryCluster.make()
-        let control = cluster.control()
-        do {
+        try await TemporaryCluster.with { cluster in
+            let control = cluster.control()
             #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
             try await control.start(dataDirectory: cluster.pgdata)
             // Ready means ready: a query succeeds at once, with no waiting in between.
-            let answer = try await FoundationProcessRunner().run(
+            let answer = try await SubprocessRunner().run(
                 ProcessCommand(
                     "\(TemporaryCluster.binDirectory)/psql",
                     ["-X", "-A", "-t", "-d", cluster.conninfo, "-c", "SELECT current_setting('port')"],
@@ -31,25 +30,21 @@ struct ServerPostgresControlTests {
             #expect(!processRuns(pid))
             #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
             try await control.stop(dataDirectory: cluster.pgdata)
-        } catch {
-            await cluster.remove()
-            throw error
         }
-        await cluster.remove()
     }
 
     @Test("a start with a bad option fails, quotes the server's complaint, and leaves nothing running")
     func badOption() async throws {
-        let cluster = try await TemporaryCluster.make()
-        let control = cluster.control(extraOptions: ["-c", "no_such_setting=1"])
-        let error = await #expect(throws: ResourceError.self) {
-            try await control.start(dataDirectory: cluster.pgdata)
+        try await TemporaryCluster.with { cluster async throws in
+            let control = cluster.control(extraOptions: ["-c", "no_such_setting=1"])
+            let error = await #expect(throws: ResourceError.self) {
+                try await control.start(dataDirectory: cluster.pgdata)
+            }
+            #expect(error?.message.contains("exited during start") == true)
+            #expect(error?.message.contains("no_such_setting") == true, "\(error?.message ?? "")")
+            #expect(cluster.postmaster == nil)
+            #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
         }
-        #expect(error?.message.contains("exited during start") == true)
-        #expect(error?.message.contains("no_such_setting") == true, "\(error?.message ?? "")")
-        #expect(cluster.postmaster == nil)
-        #expect(try await control.status(dataDirectory: cluster.pgdata) == .stopped)
-        await cluster.remove()
     }
 
     @Test("a start whose socket is taken by another server fails, and the other server is not taken for ours")
@@ -77,9 +72,8 @@ struct ServerPostgresControlTests {
 
     @Test("after kill -9 of the postmaster status reports stopped, stop succeeds and a new start works")
     func killedPostmaster() async throws {
-        let cluster = try await TemporaryCluster.make()
-        let control = cluster.control()
-        do {
+        try await TemporaryCluster.with { cluster in
+            let control = cluster.control()
             try await control.start(dataDirectory: cluster.pgdata)
             let pid = try #require(cluster.postmaster)
             kill(pid, SIGKILL)
@@ -90,67 +84,62 @@ struct ServerPostgresControlTests {
             try await control.start(dataDirectory: cluster.pgdata)
             #expect(try await control.status(dataDirectory: cluster.pgdata) == .running)
             try await control.stop(dataDirectory: cluster.pgdata)
-        } catch {
-            await cluster.remove()
-            throw error
         }
-        await cluster.remove()
     }
 
     @Test("a start that is not ready within the timeout fails and leaves nothing running")
     func notReadyInTime() async throws {
-        let cluster = try await TemporaryCluster.make()
-        // The probe asks a socket directory where no server listens, so the server never looks ready.
-        let settings = PostgresSettings(
-            dataDirectory: cluster.pgdata, binDirectory: TemporaryCluster.binDirectory, port: cluster.port,
-            user: "postgres",
-            serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(cluster.directory.path)"])
-        let control = ServerPostgresControl(
-            options: .init(
-                settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(2)),
-            probe: LibPQPostgresProbe(conninfo: "host=/nonexistent port=\(cluster.port)", passfile: nil),
-            logger: Logger(label: "test"))
-        let error = await #expect(throws: ResourceError.self) {
-            try await control.start(dataDirectory: cluster.pgdata)
+        try await TemporaryCluster.with { cluster in
+            // The probe asks a socket directory where no server listens, so the server never looks ready.
+            let settings = PostgresSettings(
+                dataDirectory: cluster.pgdata, binDirectory: TemporaryCluster.binDirectory, port: cluster.port,
+                user: "postgres",
+                serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(cluster.directory.path)"])
+            let control = ServerPostgresControl(
+                options: .init(
+                    settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(2)),
+                probe: LibPQPostgresProbe(conninfo: "host=/nonexistent port=\(cluster.port)", passfile: nil),
+                logger: Logger(label: "test"))
+            let error = await #expect(throws: ResourceError.self) {
+                try await control.start(dataDirectory: cluster.pgdata)
+            }
+            #expect(error?.code == .timedOut)
+            #expect(cluster.postmaster == nil)
         }
-        #expect(error?.code == .timedOut)
-        #expect(cluster.postmaster == nil)
-        await cluster.remove()
     }
 
     @Test("pgsql through a group: installs (hook), starts, checks and stops")
     func pgsqlResourceInGroup() async throws {
-        let cluster = try await TemporaryCluster.make()
-        let installer = RecordingInstaller()
-        let resource = PostgresResource(
-            name: "pgsql", dataDirectory: cluster.pgdata, control: cluster.control(), installer: installer)
-        let group = GroupRunner(
-            name: "pgsql", resources: [resource], timeout: .seconds(120), logger: Logger(label: "t"))
-        #expect(await group.start() == .succeeded)
-        #expect(await group.check() == .succeeded)
-        #expect(await group.start() == .succeeded)
-        #expect(installer.directories == [cluster.pgdata])
-        #expect(await group.stop() == .succeeded)
-        #expect(await group.check() == .failed("pgsql is not running"))
-        await cluster.remove()
+        try await TemporaryCluster.with { cluster in
+            let installer = RecordingInstaller()
+            let resource = PostgresResource(
+                name: "pgsql", dataDirectory: cluster.pgdata, control: cluster.control(), installer: installer)
+            let group = GroupRunner(
+                name: "pgsql", resources: [resource], timeout: .seconds(120), logger: Logger(label: "t"))
+            #expect(await group.start() == .succeeded)
+            #expect(await group.check() == .succeeded)
+            #expect(await group.start() == .succeeded)
+            #expect(installer.directories == [cluster.pgdata])
+            #expect(await group.stop() == .succeeded)
+            #expect(await group.check() == .failed("pgsql is not running"))
+        }
     }
 }
 
 extension ServerPostgresControlTests {
     @Test("a fast shutdown that hangs becomes an immediate one, and the stop succeeds")
     func escalation() async throws {
-        let cluster = try await TemporaryCluster.make()
-        let settings = PostgresSettings(
-            dataDirectory: cluster.pgdata, binDirectory: TemporaryCluster.binDirectory, port: cluster.port,
-            user: "postgres",
-            serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(cluster.directory.path)"])
-        let control = ServerPostgresControl(
-            options: .init(
-                settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(60),
-                fastShutdownTimeout: .milliseconds(500)),
-            probe: LibPQPostgresProbe(conninfo: cluster.conninfo, passfile: nil),
-            logger: Logger(label: "test"))
-        do {
+        try await TemporaryCluster.with { cluster in
+            let settings = PostgresSettings(
+                dataDirectory: cluster.pgdata, binDirectory: TemporaryCluster.binDirectory, port: cluster.port,
+                user: "postgres",
+                serverOptions: ["-c", "listen_addresses=", "-c", "unix_socket_directories=\(cluster.directory.path)"])
+            let control = ServerPostgresControl(
+                options: .init(
+                    settings: settings, logFile: "\(cluster.directory.path)/postgresql.log", timeout: .seconds(60),
+                    fastShutdownTimeout: .milliseconds(500)),
+                probe: LibPQPostgresProbe(conninfo: cluster.conninfo, passfile: nil),
+                logger: Logger(label: "test"))
             try await control.start(dataDirectory: cluster.pgdata)
             let postmaster = try #require(cluster.postmaster)
             // A fast shutdown waits for the checkpointer's shutdown checkpoint: a stopped checkpointer never writes it.
@@ -163,11 +152,7 @@ extension ServerPostgresControlTests {
             let immediate = try #require(log.range(of: "received immediate shutdown request"))
             #expect(fast.lowerBound < immediate.lowerBound)
             #expect(!processRuns(checkpointer))
-        } catch {
-            await cluster.remove()
-            throw error
         }
-        await cluster.remove()
     }
 
     /// The child of `parent` whose process title (`postgres: checkpointer`) contains `title`.

@@ -21,7 +21,7 @@ struct TemporaryCluster {
         let postgres = try #require(getpwnam("postgres")?.pointee)
         chown(directory.path, postgres.pw_uid, postgres.pw_gid)
         chmod(directory.path, 0o700)
-        let initdb = try await FoundationProcessRunner().run(
+        let initdb = try await SubprocessRunner().run(
             ProcessCommand(
                 "/usr/bin/setpriv",
                 [
@@ -62,5 +62,22 @@ struct TemporaryCluster {
             for _ in 0..<500 where PostmasterPID.isPostgres(pid) { try? await Task.sleep(for: .milliseconds(20)) }
         }
         directory.remove()
+    }
+}
+
+extension TemporaryCluster {
+    /// Makes a cluster, runs `body` with it, and removes it whether `body` returns or throws.
+    static func with<Result>(
+        port: UInt16 = 5432, _ body: (TemporaryCluster) async throws -> Result
+    ) async throws -> Result {
+        let cluster = try await make(port: port)
+        do {
+            let result = try await body(cluster)
+            await cluster.remove()
+            return result
+        } catch {
+            await cluster.remove()
+            throw error
+        }
     }
 }

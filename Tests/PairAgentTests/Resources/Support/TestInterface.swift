@@ -32,13 +32,13 @@ struct TestInterface {
     }
 
     private func remove() async {
-        _ = try? await FoundationProcessRunner().run(
+        _ = try? await SubprocessRunner().run(
             ProcessCommand("/usr/sbin/ip", ["link", "del", name], timeout: .seconds(30)))
     }
 
     @discardableResult
     static func ip(_ arguments: [String]) async throws -> String {
-        let outcome = try await FoundationProcessRunner().run(
+        let outcome = try await SubprocessRunner().run(
             ProcessCommand("/usr/sbin/ip", arguments, timeout: .seconds(30), outputLimit: 1 << 20))
         try #require(outcome.succeeded, "ip \(arguments.joined(separator: " ")): \(outcome.summary)")
         return outcome.output
