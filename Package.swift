@@ -72,6 +72,18 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Sync: rsync rounds under the backup API, the sync lock, snapshots.
+        .target(
+            name: "PairSync",
+            dependencies: [
+                "PairCore",
+                "PairPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strict
+        ),
+
         // The two-node lab in network namespaces.
         .target(
             name: "PairLab",
@@ -143,6 +155,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibPQ", "CLibSSH2"], swiftSettings: strict),
+        .testTarget(
+            name: "PairSyncTests",
+            dependencies: [
+                "PairSync",
+                "PairCore",
+                "PairPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PairPostgresTests", dependencies: ["PairPostgres"], swiftSettings: strict),
         .testTarget(
             name: "PairLabTests",
