@@ -48,7 +48,7 @@ struct ResourceCommand: AsyncParsableCommand {
         try await refuseWhileAnAgentRuns(socket: configuration.ha.agent.controlSocket)
 
         let logger = Logger(label: "pgpair.resource") { _ in StreamLogHandler.standardError(label: "pgpair.resource") }
-        let controls = ResourceControls.system(for: configuration.ha, waitForARPRepeats: true, logger: logger)
+        let controls = ResourceControls.system(for: configuration.ha, arpRepeats: .beforeReturning, logger: logger)
         let runner = controls.runner(for: resourceGroup)
         switch action {
         case .start: try report(await runner.start(), done: "started")
@@ -60,7 +60,7 @@ struct ResourceCommand: AsyncParsableCommand {
     /// Exit 75 when an agent (or anything) answers on the control socket: it owns the resources.
     private func refuseWhileAnAgentRuns(socket: String) async throws {
         do {
-            _ = try await ControlClient(path: socket).send(ControlRequest(command: .status))
+            _ = try await ControlClient(path: socket).send(.status)
         } catch let error as ControlSocketError where error.code == .noAgent {
             return
         } catch {

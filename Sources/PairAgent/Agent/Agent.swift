@@ -3,7 +3,9 @@ import NIOPosix
 import PairCore
 import ServiceLifecycle
 
-/// The node daemon: its services, started together and shut down in reverse order on SIGTERM or SIGINT.
+/// The node daemon: its services, started together and shut down in reverse order on SIGTERM or SIGINT — the
+/// control socket first, then the node (which stops every group it holds), then the heartbeat (which has
+/// announced the release by then).
 public struct Agent {
     let configuration: PairConfiguration
     let configDirectory: String
@@ -19,19 +21,37 @@ public struct Agent {
     /// Runs until SIGTERM or SIGINT. Throws `AgentStartError` when the node cannot start.
     public func run() async throws {
         let ha = configuration.ha
+        if let reason = NodeService.unsupportedSettings(configuration) {
+            throw AgentStartError(reason: reason)
+        }
         let generation: UInt64
+        let persisted: PersistedNodeState
         do {
             try StateFile.ensureDirectory(ha.agent.stateDirectory)
+            persisted = try NodeStateStore(directory: ha.agent.stateDirectory).load()
+        } catch {
+            throw AgentStartError(reason: "cannot read the node's state: \(error)")
+        }
+        do {
             generation = try GenerationStore.advance(in: ha.agent.stateDirectory)
         } catch {
             throw AgentStartError(reason: "cannot record this start's generation: \(error)")
         }
         var logger = self.logger
         logger[metadataKey: "node"] = "\(ha.localNode)"
-        let heartbeat = HeartbeatService(configuration: configuration, generation: generation, logger: logger)
+        let inbox = NodeInbox()
+        let heartbeat = HeartbeatService(
+            configuration: configuration, generation: generation, logger: logger, observer: inbox.heartbeatObserved)
+        let controls = ResourceControls.system(
+            for: ha, arpRepeats: .handedTo { work in inbox.post(.background(work)) }, logger: logger)
+        let node = NodeService(
+            configuration: configuration, persisted: persisted, inbox: inbox, heartbeat: heartbeat,
+            runners: configuration.resources.groups.map(controls.runner(for:)),
+            guards: SystemGuards(groups: configuration.resources.groups, control: controls.addresses, logger: logger),
+            logger: logger)
         let control = ControlSocketService(
             path: ha.agent.controlSocket, statusGroup: ha.agent.controlSocketGroup,
-            handler: AgentControlHandler(heartbeat: heartbeat), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            handler: AgentControlHandler(node: node), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
             logger: logger)
         let keys = KeyReloadService(
             path: ConfigurationLoader.path(of: "authkeys", in: configDirectory), logger: logger,
@@ -40,6 +60,7 @@ public struct Agent {
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: heartbeat),
+                    .init(service: node),
                     .init(service: control),
                     .init(service: keys),
                 ],

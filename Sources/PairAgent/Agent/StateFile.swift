@@ -55,12 +55,25 @@ public enum StateFile {
         close(descriptor)
         guard synced else { throw Failure(path: temporary, reason: "cannot fsync: \(errorText())") }
         guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: "cannot rename: \(errorText())") }
+        syncDirectory(of: path)
+    }
+
+    /// Syncs the directory that holds `path`, so that a rename or an unlink in it survives a crash.
+    private static func syncDirectory(of path: String) {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
+    }
+
+    /// Removes the file at `path` durably (the directory is synced); a missing file is already removed.
+    public static func removeDurably(_ path: String) throws(Failure) {
+        if unlink(path) != 0, errno != ENOENT {
+            throw Failure(path: path, reason: "cannot remove: \(errorText())")
+        }
+        syncDirectory(of: path)
     }
 
     /// Creates `path` as a directory with mode 0700 when it does not exist.

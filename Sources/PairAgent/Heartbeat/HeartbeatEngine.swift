@@ -17,6 +17,7 @@ final class HeartbeatEngine: @unchecked Sendable {
     private let media: [HeartbeatMedium]
     private let logger: Logger
     private let published: NIOLockedValueBox<HeartbeatSnapshot>
+    private let observer: @Sendable (HeartbeatObservation) -> Void
 
     private var codec: HeartbeatCodec
     private var tracker: PeerHeartbeatTracker
@@ -33,8 +34,10 @@ final class HeartbeatEngine: @unchecked Sendable {
 
     init(
         configuration: PairConfiguration, generation: UInt64, announcement: LocalAnnouncement,
-        eventLoop: any EventLoop, logger: Logger
+        eventLoop: any EventLoop, logger: Logger,
+        observer: @escaping @Sendable (HeartbeatObservation) -> Void = { _ in }
     ) {
+        self.observer = observer
         let ha = configuration.ha
         self.eventLoop = eventLoop
         self.localNode = ha.localNode
@@ -81,11 +84,15 @@ final class HeartbeatEngine: @unchecked Sendable {
         eventLoop.execute { self.codec = HeartbeatCodec(keys: keys) }
     }
 
-    /// Announces `announcement` from the next heartbeat on.
-    func announce(_ announcement: LocalAnnouncement) {
+    /// Announces `announcement` from the next heartbeat on; with `now`, sends a heartbeat with it at once (a
+    /// release or a request must not wait a keepalive).
+    func announce(_ announcement: LocalAnnouncement, now: Bool = false) {
         eventLoop.execute {
             self.announcement = announcement
             self.publish()
+            if now {
+                self.sendHeartbeat()
+            }
         }
     }
 
@@ -132,8 +139,10 @@ final class HeartbeatEngine: @unchecked Sendable {
                     metadata: ["peer.node": "\(message.sender)", "peer.generation": "\(message.generation)"])
             }
         }
-        let events = detector.heartbeatAccepted(onLink: link, at: .now)
-        report(events)
+        let now = ContinuousClock.now
+        let events = detector.heartbeatAccepted(onLink: link, at: now)
+        report(events, at: now)
+        observer(.message(message, at: now))
         publish()
         scheduleTick()
     }
@@ -158,8 +167,9 @@ final class HeartbeatEngine: @unchecked Sendable {
         sequence += 1
         let message = HeartbeatMessage(
             protocolVersion: PairCoreVersion.protocolVersion, sender: localNode, generation: generation,
-            sequence: sequence, role: announcement.role, heldGroups: announcement.heldGroups,
-            epoch: announcement.epoch, copy: announcement.copy, deadtime: timing.deadtime)
+            sequence: sequence, role: announcement.node.role, heldGroups: announcement.node.heldGroups,
+            epoch: announcement.node.epoch, copy: announcement.copy, deadtime: timing.deadtime,
+            releasedGroups: announcement.node.releasedGroups, requestedGroups: announcement.node.requestedGroups)
         let bytes = codec.encode(message)
         for transport in transports {
             transport.send(bytes)
@@ -171,15 +181,17 @@ final class HeartbeatEngine: @unchecked Sendable {
         guard let deadline = detector.nextDeadline else { return }
         let delay = max(.zero, deadline - .now)
         tick = eventLoop.scheduleTask(in: .nanoseconds(Int64(delay.nanoseconds))) {
-            self.report(self.detector.clockTicked(at: .now))
+            let now = ContinuousClock.now
+            self.report(self.detector.clockTicked(at: now), at: now)
             self.publish()
             self.scheduleTick()
         }
     }
 
-    private func report(_ events: [DetectorEvent]) {
+    private func report(_ events: [DetectorEvent], at now: ContinuousClock.Instant) {
         for event in events {
             HeartbeatEventLog.log(event, media: media, peer: tracker.peerNode, logger: logger)
+            observer(.detector(event, at: now))
         }
     }
 

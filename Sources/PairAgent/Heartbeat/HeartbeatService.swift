@@ -17,15 +17,25 @@ public final class HeartbeatService: Service, Sendable {
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let engine: HeartbeatEngine
 
-    /// Creates the service; nothing is opened before `run()`.
-    public init(configuration: PairConfiguration, generation: UInt64, logger: Logger) {
+    /// Creates the service; nothing is opened before `run()`. `observer` hears every valid peer message and every
+    /// verdict of the failure detector, in order, on the heartbeat thread: it must return at once.
+    public init(
+        configuration: PairConfiguration, generation: UInt64, logger: Logger,
+        observer: @escaping @Sendable (HeartbeatObservation) -> Void = { _ in }
+    ) {
         self.configuration = configuration
         self.generation = generation
         self.logger = logger
         self.eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         self.engine = HeartbeatEngine(
-            configuration: configuration, generation: generation, announcement: LocalAnnouncement(role: .standby),
-            eventLoop: eventLoopGroup.next(), logger: logger)
+            configuration: configuration, generation: generation,
+            announcement: LocalAnnouncement(NodeAnnouncement(role: .standby)),
+            eventLoop: eventLoopGroup.next(), logger: logger, observer: observer)
+    }
+
+    /// Announces `announcement` from the next heartbeat on; with `now`, at once.
+    public func announce(_ announcement: LocalAnnouncement, now: Bool) {
+        engine.announce(announcement, now: now)
     }
 
     /// Opens the media, sends and watches until graceful shutdown, then closes everything.

@@ -9,39 +9,48 @@ public protocol AddressAnnouncer: Sendable {
 }
 
 /// Gratuitous ARP through PairNet's ``ARPAnnouncer``: the first moment of the schedule is sent before `announce`
-/// returns; the later repeats (50 ms, 100 ms, 1 s) are sent beside the rest of the group's start when
-/// `waitForRepeats` is false (the agent, which must not add a second to the takeover), or before returning when
-/// it is true (`pgpair resource start`, which exits right after).
+/// returns; the later repeats (50 ms, 100 ms, 1 s) are sent before returning (`pgpair resource start`, which exits
+/// right after), or handed to the agent, which runs them beside the rest of the group's start (a takeover must not
+/// wait a second for them) as work it owns and ends at shutdown.
 public struct ARPAddressAnnouncer: AddressAnnouncer {
+    /// Where the repeats run.
+    public enum Repeats: Sendable {
+        /// Before `announce` returns.
+        case beforeReturning
+        /// In work handed to this function, which runs it later (the agent's node service).
+        case handedTo(@Sendable (_ work: @escaping @Sendable () async -> Void) -> Void)
+    }
+
     private let logger: Logger
-    private let waitForRepeats: Bool
+    private let repeats: Repeats
 
     /// An announcer.
-    public init(logger: Logger, waitForRepeats: Bool) {
+    public init(logger: Logger, repeats: Repeats) {
         self.logger = logger
-        self.waitForRepeats = waitForRepeats
+        self.repeats = repeats
     }
 
     public func announce(_ address: IPv4Address, on interface: String) async throws {
         let announcer = ARPAnnouncer(interface: interface, logger: logger)
         let schedule = ARPAnnouncer.defaultSchedule
         try await announcer.announce(address, schedule: [schedule[0]])
-        let repeats = schedule.dropFirst().map { $0 - schedule[0] }
-        guard !repeats.isEmpty else { return }
-        if waitForRepeats {
-            try await announcer.announce(address, schedule: Array(repeats))
-            return
-        }
-        // The repeats must outlive this call (the group goes on to start PostgreSQL); they are short, bounded
-        // and only log when they fail.
-        let logger = logger
-        Task {
-            do {
-                try await announcer.announce(address, schedule: Array(repeats))
-            } catch {
-                logger.warning(
-                    "arp repeat announcements failed",
-                    metadata: ["arp.address": "\(address)", "arp.error": "\(error)"])
+        let later = schedule.dropFirst().map { $0 - schedule[0] }
+        guard !later.isEmpty else { return }
+        switch repeats {
+        case .beforeReturning:
+            try await announcer.announce(address, schedule: Array(later))
+        case .handedTo(let run):
+            let logger = logger
+            run {
+                do {
+                    try await announcer.announce(address, schedule: Array(later))
+                } catch is CancellationError {
+                    return
+                } catch {
+                    logger.warning(
+                        "arp repeat announcements failed",
+                        metadata: ["arp.address": "\(address)", "arp.error": "\(error)"])
+                }
             }
         }
     }

@@ -35,9 +35,11 @@ public struct ResourceControls: Sendable {
     }
 
     /// The real controls for `configuration`: `ip`, gratuitous ARP, the `postgres` server (its output appended to
-    /// `STATE_DIR/postgresql.log`), resource scripts as child processes. `waitForARPRepeats` is for a command that
-    /// exits right after the start.
-    public static func system(for configuration: HAConfiguration, waitForARPRepeats: Bool, logger: Logger) -> Self {
+    /// `STATE_DIR/postgresql.log`), resource scripts as child processes; `arpRepeats` says where the later
+    /// gratuitous ARP announcements run.
+    public static func system(
+        for configuration: HAConfiguration, arpRepeats: ARPAddressAnnouncer.Repeats, logger: Logger
+    ) -> Self {
         let timeout = configuration.monitoring.resourceTimeout
         let processes = SubprocessRunner()
         let settings = configuration.postgres
@@ -47,7 +49,7 @@ public struct ResourceControls: Sendable {
             conninfo: settings.conninfo ?? defaultConninfo(settings), passfile: settings.passfile)
         return ResourceControls(
             addresses: IPRouteAddressControl(processes: processes, timeout: timeout),
-            announcer: ARPAddressAnnouncer(logger: logger, waitForRepeats: waitForARPRepeats),
+            announcer: ARPAddressAnnouncer(logger: logger, repeats: arpRepeats),
             postgres: ServerPostgresControl(options: options, probe: probe, logger: logger),
             scripts: ProcessScriptRunner(processes: processes, timeout: timeout),
             timeout: timeout, logger: logger)

@@ -8,7 +8,7 @@ import Testing
 struct ResourceControlsTests {
     private let controls = ResourceControls.system(
         for: HAConfiguration(nodes: ["castor", "pollux"], localNode: "castor", peerNode: "pollux", media: []),
-        waitForARPRepeats: false, logger: Logger(label: "test"))
+        arpRepeats: .beforeReturning, logger: Logger(label: "test"))
 
     @Test("each kind of resource becomes its resource, named as written, in the group's start order")
     func mapping() throws {

@@ -1,0 +1,275 @@
+import Logging
+import PairCore
+
+/// The node's mutable state, owned by `NodeService.run()` and touched only there: the state machine, the group
+/// operations queued and running, the guards running. `handle(_:)` feeds one input to the machine, carries out
+/// the actions it returns and hands back the work to run beside the loop (operations, guards, timers).
+final class NodeLoop {
+    typealias Machine = NodeStateMachine<ContinuousClock.Instant>
+    typealias Work = @Sendable () async -> Void
+
+    private(set) var machine: Machine
+    private(set) var finished = false
+    let inbox: NodeInbox
+    let runners: [String: GroupRunner]
+    let guards: any GuardRunner
+    let store: NodeStateStore
+    let dataDirectories: [String: String]
+    let logger: Logger
+    let announce: (LocalAnnouncement, _ now: Bool) -> Void
+
+    var nextOperationID = 0
+    /// Per group, the operation running and its stop signal.
+    var running: [String: (operation: GroupOperation, signal: StopSignal)] = [:]
+    /// Per group, the operations waiting for the running one, in order.
+    var queued: [String: [GroupOperation]] = [:]
+    /// Starts that were cancelled: their result is not the machine's business (a stop follows them).
+    var cancelledStarts: Set<Int> = []
+    var guardSignals: [NodeGuard: StopSignal] = [:]
+    var announced: NodeAnnouncement?
+    var view: NodeView
+
+    init(
+        machine: Machine, inbox: NodeInbox, runners: [String: GroupRunner], guards: any GuardRunner,
+        store: NodeStateStore, dataDirectories: [String: String], logger: Logger,
+        announce: @escaping (LocalAnnouncement, _ now: Bool) -> Void
+    ) {
+        self.machine = machine
+        self.inbox = inbox
+        self.runners = runners
+        self.guards = guards
+        self.store = store
+        self.dataDirectories = dataDirectories
+        self.logger = logger
+        self.announce = announce
+        self.view = NodeView(machine)
+    }
+
+    /// Starts the machine, then takes the inbox's inputs one at a time until the machine's shutdown completes;
+    /// the work they lead to runs as child tasks, cancelled at the end. `publish` gets the view after every input.
+    /// Commands that arrive after the end are refused.
+    func run(publish: (NodeView) -> Void) async {
+        await withDiscardingTaskGroup { group in
+            for work in perform(machine.agentStarted(at: .now)) {
+                group.addTask(operation: work)
+            }
+            self.publish()
+            publish(view)
+            for await input in inbox.inputs {
+                for work in handle(input) {
+                    group.addTask(operation: work)
+                }
+                publish(view)
+                if finished { break }
+            }
+            group.cancelAll()
+        }
+        inbox.close()
+        for await input in inbox.inputs {
+            if case .operatorRequest(_, let reply) = input {
+                reply(.refused(OperatorRefusal.shuttingDown.description))
+            }
+        }
+    }
+
+    /// Feeds `input` to the machine and carries out its actions; returns the work to run beside the loop.
+    func handle(_ input: NodeInput) -> [Work] {
+        let now = ContinuousClock.now
+        var work: [Work] = []
+        let actions: [NodeAction]
+        switch input {
+        case .heartbeat(.message(let message, let at)):
+            actions = machine.peerHeartbeatReceived(message, at: at)
+        case .heartbeat(.detector(.peerSilent(let silentFor), let at)):
+            actions = machine.peerFellSilent(silentFor: silentFor, at: at)
+        case .heartbeat(.detector(.peerDead(let silentFor), let at)):
+            actions = machine.peerDeclaredDead(silentFor: silentFor, at: at)
+        case .heartbeat(.detector):
+            actions = []
+        case .operationFinished(let operation, let outcome, let at):
+            actions = finished(operation, outcome, at: at)
+            work += dequeue(operation.group)
+        case .guardAnswered(let answer, let at):
+            actions = machine.guardAnswered(answer, at: at)
+        case .timerFired:
+            actions = machine.clockTicked(at: now)
+        case .operatorRequest(let request, let reply):
+            actions = machine.operatorRequested(request, at: now)
+            answer(request, with: actions, reply: reply)
+        case .background(let task):
+            actions = []
+            work.append(task)
+        case .shutdown:
+            logger.notice("agent stopping: stopping every group held")
+            actions = machine.shutdownRequested(at: now)
+        }
+        work += perform(actions)
+        publish()
+        return work
+    }
+
+    /// The machine's event for a finished operation; nothing for a cancelled start.
+    private func finished(
+        _ operation: GroupOperation, _ outcome: ResourceOutcome, at now: ContinuousClock.Instant
+    ) -> [NodeAction] {
+        if running[operation.group]?.operation.id == operation.id {
+            running[operation.group] = nil
+        }
+        switch operation.kind {
+        case .start:
+            guard cancelledStarts.remove(operation.id) == nil else { return [] }
+            return machine.groupStarted(operation.group, result: outcome, at: now)
+        case .stop:
+            return machine.groupStopped(operation.group, result: outcome, at: now)
+        case .check:
+            return machine.monitorReported(operation.group, result: outcome, at: now)
+        }
+    }
+
+    /// Answers the operator: refused with the machine's reason, or accepted.
+    private func answer(_ request: OperatorRequest, with actions: [NodeAction], reply: (OperatorReply) -> Void) {
+        for case .refuse(let refusal) in actions {
+            logger.notice(
+                "operator command refused",
+                metadata: ["operator.command": "\(request)", "operator.reason": "\(refusal.description)"])
+            reply(.refused(refusal.description))
+            return
+        }
+        logger.notice("operator command accepted", metadata: ["operator.command": "\(request)"])
+        reply(.accepted)
+    }
+
+    /// Carries out `actions` in order; returns the work to run beside the loop.
+    func perform(_ actions: [NodeAction]) -> [Work] {
+        var work: [Work] = []
+        var storeFailure: String?
+        for action in actions {
+            switch action {
+            case .startGroup(let group):
+                work += enqueue(group, .start, failure: storeFailure)
+            case .stopGroup(let group):
+                work += stop(group)
+            case .checkGroup(let group):
+                work += enqueue(group, .check, failure: nil)
+            case .announceNow:
+                announceIfChanged(now: true)
+            case .startGuard(let nodeGuard):
+                work += startGuard(nodeGuard)
+            case .stopGuard(let nodeGuard):
+                guardSignals.removeValue(forKey: nodeGuard)?.fire()
+            case .scheduleTimer(_, let delay):
+                work.append(timer(after: delay))
+            case .persistEpoch(let epoch):
+                storeFailure = storeFailure ?? store("the data epoch \(epoch)") { try $0.persistEpoch(epoch) }
+            case .writeMarker(let marker):
+                storeFailure = storeFailure ?? store("the marker \(marker)") { try $0.writeMarker(marker) }
+            case .clearMarker:
+                storeFailure = storeFailure ?? store("the marker's removal") { try $0.clearMarker() }
+            case .setDataDirectoryAside(let group):
+                setAside(group)
+            case .report(let report):
+                log(report)
+            case .refuse:
+                break
+            case .shutdownComplete:
+                finished = true
+            }
+        }
+        return work
+    }
+
+    /// Stores through `store`; on failure logs and returns the reason the starts that follow fail with.
+    private func store(_ what: String, _ write: (NodeStateStore) throws -> Void) -> String? {
+        do {
+            try write(store)
+            return nil
+        } catch {
+            logger.critical(
+                "cannot store state; the takeover fails",
+                metadata: ["state.item": "\(what)", "state.error": "\(error)"])
+            return "cannot store \(what) in state_dir: \(error)"
+        }
+    }
+
+    private func startGuard(_ nodeGuard: NodeGuard) -> [Work] {
+        guard guardSignals[nodeGuard] == nil else { return [] }
+        let signal = StopSignal()
+        guardSignals[nodeGuard] = signal
+        let guards = self.guards
+        let inbox = self.inbox
+        return [
+            {
+                _ = await signal.run {
+                    await guards.run(nodeGuard) { answer, at in
+                        inbox.post(.guardAnswered(answer, at: at))
+                    }
+                }
+            }
+        ]
+    }
+
+    private func timer(after delay: Duration) -> Work {
+        let inbox = self.inbox
+        return {
+            do {
+                try await Task.sleep(for: delay)
+                inbox.post(.timerFired)
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// Moves the group's data directory aside under a dated name, never deleting it.
+    private func setAside(_ group: String) {
+        guard let directory = dataDirectories[group] else { return }
+        do {
+            let aside = try DataDirectoryAside.move(directory)
+            logger.critical(
+                "data directory set aside: both nodes held the group and the peer's takeover is newer",
+                metadata: ["resource.group": "\(group)", "pgdata": "\(directory)", "pgdata.aside": "\(aside)"])
+        } catch {
+            logger.critical(
+                "cannot set the data directory aside; do not start PostgreSQL on it",
+                metadata: ["resource.group": "\(group)", "pgdata": "\(directory)", "pgdata.error": "\(error)"])
+        }
+    }
+
+    private func log(_ report: NodeReport) {
+        switch report {
+        case .yieldedToPeer(let group):
+            logger.notice("group handed to the peer", metadata: ["resource.group": "\(group)"])
+        case .bothHeld(let group):
+            logger.critical("both nodes hold the group (a healed partition)", metadata: ["resource.group": "\(group)"])
+        case .forcedTakeover(let block):
+            logger.critical(
+                "takeover forced by the operator", metadata: ["node.block": "\(block.map { "\($0)" } ?? "none")"])
+        case .restartLimitReached(let group):
+            logger.error(
+                "restart limit reached; handing the group to the peer", metadata: ["resource.group": "\(group)"])
+        }
+    }
+
+    /// Publishes the view, logs role and block changes, and keeps the heartbeat's announcement current.
+    func publish() {
+        let next = NodeView(machine)
+        if next.role != view.role {
+            logger.notice(
+                "role changed", metadata: ["node.role": "\(next.role.rawValue)", "node.was": "\(view.role.rawValue)"])
+        }
+        if next.blockedReason != view.blockedReason, let reason = next.blockedReason {
+            logger.warning(
+                "node blocked",
+                metadata: ["node.block": "\(reason)", "node.needs_operator": "\(next.blockNeedsOperator)"])
+        }
+        view = next
+        announceIfChanged(now: false)
+    }
+
+    private func announceIfChanged(now: Bool) {
+        let current = machine.announcement
+        guard now || current != announced else { return }
+        announced = current
+        announce(LocalAnnouncement(current), now)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import PairCore
+import Testing
+
+@testable import PairAgent
+
+/// The persisted state on disk: written durably, read back, missing files mean a fresh node, and a file pgpair did
+/// not write stops the agent with the file's path rather than being taken for a fresh node.
+@Suite struct NodeStateStoreTests {
+    @Test("a fresh state directory reads as epoch 0 and no marker")
+    func fresh() throws {
+        let directory = try ScratchDirectory("pgpair-store")
+        defer { directory.remove() }
+        #expect(try NodeStateStore(directory: directory.path).load() == PersistedNodeState())
+    }
+
+    @Test("what is stored is read back; a cleared marker is gone")
+    func roundTrip() throws {
+        let directory = try ScratchDirectory("pgpair-store")
+        defer { directory.remove() }
+        let store = NodeStateStore(directory: directory.path)
+        try store.persistEpoch(4)
+        try store.writeMarker(.uncleanStop(epoch: 4))
+        #expect(try store.load() == PersistedNodeState(epoch: 4, marker: .uncleanStop(epoch: 4)))
+        try store.writeMarker(.lastActive(epoch: 4))
+        #expect(try store.load().marker == .lastActive(epoch: 4))
+        try store.clearMarker()
+        try store.clearMarker()
+        #expect(try store.load() == PersistedNodeState(epoch: 4, marker: nil))
+        #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/marker"))
+    }
+
+    @Test("a damaged file is an error naming it")
+    func damaged() throws {
+        let directory = try ScratchDirectory("pgpair-store")
+        defer { directory.remove() }
+        try directory.write("seven\n", to: "epoch")
+        #expect {
+            try NodeStateStore(directory: directory.path).load()
+        } throws: { error in
+            "\(error)".contains("\(directory.path)/epoch") && "\(error)".contains("not a number")
+        }
+    }
+}
