@@ -25,15 +25,19 @@ public struct AgentLabConfiguration: Sendable, Hashable {
     public var media: [Medium]
     /// The sha256 key of authkeys' key 1, as written in the file (hex).
     public var authKey: String
+    /// The resource group and the PostgreSQL, monitoring and takeover settings.
+    public var service: LabServiceSettings
 
     public init(
         timings: AgentTimings = .endToEnd,
         media: [Medium] = Medium.allCases,
-        authKey: String = AgentLabConfiguration.randomKey()
+        authKey: String = AgentLabConfiguration.randomKey(),
+        service: LabServiceSettings = LabServiceSettings()
     ) {
         self.timings = timings
         self.media = media
         self.authKey = authKey
+        self.service = service
     }
 
     /// 64 random hex digits, like `openssl rand -hex 32`.
@@ -115,19 +119,17 @@ public struct AgentLabConfiguration: Sendable, Hashable {
             "control_socket \(nodePaths.controlSocket)",
             "logfacility none",
             "logfile \(nodePaths.logDirectory)/\(Self.logFileName)",
-            "pgdata \(nodePaths.pgdata)",
-            "pg_bindir \(executables.postgresBinDirectory)",
-            "pg_port \(topology.postgresPort)",
-            "pg_conninfo host=\(nodePaths.postgresSocketDirectory) dbname=postgres user=postgres",
         ]
+        lines += service.haCFLines(for: node, topology: topology, paths: paths, executables: executables)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// haresources: castor is the home of the service address and PostgreSQL.
+    /// haresources: castor is the home of the group of the service address and PostgreSQL (see
+    /// `LabServiceSettings.resourceWords(topology:)`).
     public func haresources(topology: LabTopology) -> String {
         """
         # haresources of the lab, written by PairLab.
-        \(LabNode.a.name) \(topology.serviceAddress.address) pgsql
+        \(([LabNode.a.name] + service.resourceWords(topology: topology)).joined(separator: " "))
 
         """
     }

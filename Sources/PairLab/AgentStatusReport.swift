@@ -73,6 +73,34 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
         }
     }
 
+    /// A resource group as this node sees it.
+    public struct ResourceGroup: Decodable, Sendable, Equatable {
+        /// A group's state, as the contract documents it.
+        public enum State: String, Decodable, Sendable {
+            case running, stopped, starting, stopping, failed
+        }
+
+        /// The group's name: its first resource as written in haresources.
+        public var group: String
+        /// Its home node.
+        public var home: String
+        /// The node holding it; nil when none does.
+        public var owner: String?
+        public var state: State
+
+        enum CodingKeys: String, CodingKey {
+            case group, home, owner, state
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            group = try container.decode(String.self, forKey: .group)
+            home = try container.decode(String.self, forKey: .home)
+            owner = try container.decode(String?.self, forKey: .owner)
+            state = try container.decode(State.self, forKey: .state)
+        }
+    }
+
     /// The roles the contract documents.
     public static let roles: Set<String> = ["standby", "starting", "active", "stopping", "blocked", "maintenance"]
 
@@ -84,11 +112,14 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
     public var generation: UInt64
     public var protocolVersion: Int
     public var peer: Peer
+    /// The resource groups; nil from an agent that does not report them yet (the contract adds the key with
+    /// resource groups). When present, every entry is decoded strictly.
+    public var resources: [ResourceGroup]?
     /// The JSON as printed, for messages.
     public var json: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case node, role, epoch, generation, peer
+        case node, role, epoch, generation, peer, resources
         case blockedReason = "blocked_reason"
         case blockNeedsOperator = "block_needs_operator"
         case protocolVersion = "protocol"
@@ -104,6 +135,7 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
         generation = try container.decode(UInt64.self, forKey: .generation)
         protocolVersion = try container.decode(Int.self, forKey: .protocolVersion)
         peer = try container.decode(Peer.self, forKey: .peer)
+        resources = try container.decodeIfPresent([ResourceGroup].self, forKey: .resources)
         if blockedReason == "" {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: [CodingKeys.blockedReason], debugDescription: "an absent value is null, never \"\""))
@@ -126,6 +158,11 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
         peer.state == .up && !peer.links.isEmpty && peer.links.allSatisfy { $0.state == .up }
     }
 
+    /// The group named `name`, when the agent reports it.
+    public func group(_ name: String) -> ResourceGroup? {
+        resources?.first { $0.group == name }
+    }
+
     public var description: String {
         let links = peer.links.map { "\($0.medium)=\($0.state.rawValue)" }.joined(separator: ", ")
         return "\(node): peer \(peer.node) \(peer.state.rawValue) [\(links)] generation \(generation) rejected "
@@ -136,5 +173,6 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
         lhs.node == rhs.node && lhs.role == rhs.role && lhs.blockedReason == rhs.blockedReason
             && lhs.blockNeedsOperator == rhs.blockNeedsOperator && lhs.epoch == rhs.epoch
             && lhs.generation == rhs.generation && lhs.protocolVersion == rhs.protocolVersion && lhs.peer == rhs.peer
+            && lhs.resources == rhs.resources
     }
 }

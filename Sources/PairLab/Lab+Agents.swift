@@ -7,7 +7,7 @@ extension Lab {
     // MARK: Configuration
 
     /// Writes ha.cf, haresources and authkeys (mode 600, set before the key lands in it) into the config
-    /// directory of each of `nodes`.
+    /// directory of each of `nodes`, and `resource.d/order` when the group holds the order script.
     public func writeAgentConfiguration(_ configuration: AgentLabConfiguration, on nodes: [LabNode] = LabNode.allCases)
         throws
     {
@@ -21,7 +21,21 @@ extension Lab {
             try writeConfigFile(
                 configuration.haresources(topology: topology), to: "\(directory)/haresources", mode: 0o644)
             try writeConfigFile(configuration.authkeysFile(), to: "\(directory)/authkeys", mode: 0o600)
+            if configuration.service.recordsOrder {
+                try FileManager.default.createDirectory(
+                    atPath: "\(directory)/resource.d", withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o755])
+                try writeConfigFile(
+                    LabOrderScript.script(for: node, topology: topology, paths: paths),
+                    to: "\(directory)/resource.d/\(LabOrderScript.name)", mode: 0o755)
+            }
         }
+    }
+
+    /// What `node`'s order script (`LabOrderScript`) has recorded so far, in order.
+    public nonisolated func orderRecords(of node: LabNode) -> [LabOrderScript.Record] {
+        let path = "\(paths.node(node).logDirectory)/\(LabOrderScript.logFileName)"
+        return LabOrderScript.records(in: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
     }
 
     /// `node`'s end of the serial pair as the pseudo terminal's /dev path, which socat's symlink

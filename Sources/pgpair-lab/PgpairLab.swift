@@ -7,7 +7,8 @@ struct PgpairLab: AsyncParsableCommand {
         commandName: "pgpair-lab",
         abstract: "The two-node lab of pgpair, and the helpers it runs inside its namespaces.",
         subcommands: [
-            Up.self, Probe.self, Preflight.self, Sweep.self, Capture.self, SendUDP.self, Bench.self, ARPHelper.self,
+            Up.self, Probe.self, Watch.self, Preflight.self, Sweep.self, Capture.self, SendUDP.self, Bench.self,
+            ARPHelper.self,
         ]
     )
 

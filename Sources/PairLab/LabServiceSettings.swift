@@ -1,0 +1,83 @@
+import PairCore
+
+/// The service the lab's agents run: the haresources group (the service address on the LAN interface, PostgreSQL,
+/// and optionally the lab's order-recording script around it) and the ha.cf settings for PostgreSQL, monitoring and
+/// takeover.
+///
+/// Each node's PostgreSQL is its own cluster in the node's `pgdata`; its node-specific settings — `cluster_name`
+/// (the node's name, how a client tells the nodes apart), `listen_addresses` and the socket directory — go in
+/// `pg_options`, on the server's command line, never in postgresql.conf, which travels with every copy.
+public struct LabServiceSettings: Sendable, Hashable {
+    /// Whether the group holds the lab's order script (`LabOrderScript`) before and after `pgsql`:
+    /// `castor ADDRESS order::first pgsql order::last`.
+    public var recordsOrder: Bool
+    /// ha.cf's `monitor_interval`.
+    public var monitorInterval: Duration
+    /// ha.cf's `restart_limit`.
+    public var restartLimit: Int
+    /// ha.cf's `resource_timeout`.
+    public var resourceTimeout: Duration
+    /// ha.cf's `auto_failback`.
+    public var autoFailback: Bool
+    /// ha.cf's `cold_start_takeover`.
+    public var coldStartTakeover: Bool
+
+    public init(
+        recordsOrder: Bool = false,
+        monitorInterval: Duration = .milliseconds(500),
+        restartLimit: Int = 3,
+        resourceTimeout: Duration = .seconds(60),
+        autoFailback: Bool = false,
+        coldStartTakeover: Bool = false
+    ) {
+        self.recordsOrder = recordsOrder
+        self.monitorInterval = monitorInterval
+        self.restartLimit = restartLimit
+        self.resourceTimeout = resourceTimeout
+        self.autoFailback = autoFailback
+        self.coldStartTakeover = coldStartTakeover
+    }
+
+    /// The group's resources as haresources writes them after the home node, e.g.
+    /// `198.18.0.100/24/lan0 order::first pgsql order::last`.
+    public func resourceWords(topology: LabTopology) -> [String] {
+        let address = "\(topology.serviceAddress.cidr)/\(topology.lanInterface)"
+        guard recordsOrder else { return [address, "pgsql"] }
+        return [
+            address, "\(LabOrderScript.name)::\(LabOrderScript.first)", "pgsql",
+            "\(LabOrderScript.name)::\(LabOrderScript.last)",
+        ]
+    }
+
+    /// The group's name in `status`: its first resource as written.
+    public func groupName(topology: LabTopology) -> String {
+        resourceWords(topology: topology)[0]
+    }
+
+    /// The `pg_options` of `node`: its `cluster_name`, every address of its namespace (the service address
+    /// included, whenever it comes), and its own socket directory.
+    public func postgresOptions(for node: LabNode, paths: LabPaths) -> String {
+        "-c cluster_name=\(node.name) -c listen_addresses=* "
+            + "-c unix_socket_directories=\(paths.node(node).postgresSocketDirectory)"
+    }
+
+    /// The ha.cf lines for PostgreSQL, monitoring and takeover of `node`.
+    public func haCFLines(for node: LabNode, topology: LabTopology, paths: LabPaths, executables: LabExecutables)
+        -> [String]
+    {
+        let nodePaths = paths.node(node)
+        return [
+            "pgdata \(nodePaths.pgdata)",
+            "pg_bindir \(executables.postgresBinDirectory)",
+            "pg_port \(topology.postgresPort)",
+            "pg_user postgres",
+            "pg_conninfo host=\(nodePaths.postgresSocketDirectory) dbname=postgres user=postgres",
+            "pg_options \(postgresOptions(for: node, paths: paths))",
+            "monitor_interval \(monitorInterval.wholeMilliseconds)ms",
+            "restart_limit \(restartLimit)",
+            "resource_timeout \(resourceTimeout.wholeMilliseconds)ms",
+            "auto_failback \(autoFailback ? "on" : "off")",
+            "cold_start_takeover \(coldStartTakeover ? "yes" : "no")",
+        ]
+    }
+}
