@@ -10,5 +10,6 @@ struct AllBenchmarks: AsyncParsableCommand {
     func run() async throws {
         PgpairLab.bootstrapLogging(level: .warning)
         _ = try await HeartbeatBench.measure(HeartbeatBench.parseOrExit([]))
+        _ = try await FailoverBench.measure(FailoverBench.parseOrExit([]))
     }
 }

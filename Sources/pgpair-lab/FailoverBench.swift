@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import PairLab
+
+/// `pgpair-lab bench failover`: client-observed downtime of unplanned failovers at keepalive 200 ms with deadtime
+/// 1 s and 600 ms, each against its floor (deadtime + a bare `pg_ctl start -w`), and of planned switchovers; every
+/// sampled moment with two nodes up on the LAN holding the service address is counted. Each setting runs in a lab
+/// of its own; the planned switchovers run in the first.
+struct FailoverBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "failover",
+        abstract: "Client-observed downtime of unplanned failovers and planned switchovers, against the floor."
+    )
+
+    @Option(help: "Unplanned failovers per setting, and planned switchovers (at least 20 for a p95).") var rounds = 20
+    @Option(help: "Bare `pg_ctl start -w` runs for each floor.") var floorRuns = 10
+    @Option(help: "The keepalive, in milliseconds.") var keepaliveMs = 200
+    @Option(help: "The deadtime of the first setting, in milliseconds.") var deadtimeMs = 1_000
+    @Option(help: "The deadtime of the fast setting, in milliseconds.") var fastDeadtimeMs = 600
+
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        guard floorRuns >= 1 else { throw ValidationError("--floor-runs must be at least 1") }
+        guard keepaliveMs >= 10 else { throw ValidationError("--keepalive-ms must be at least 10") }
+        for deadtime in [deadtimeMs, fastDeadtimeMs] where deadtime <= 2 * keepaliveMs {
+            throw ValidationError(
+                "a deadtime of \(deadtime) ms must be more than twice the keepalive, as ha.cf requires")
+        }
+    }
+
+    func run() async throws {
+        PgpairLab.bootstrapLogging(level: .warning)
+        _ = try await Self.measure(self)
+    }
+
+    /// Runs both settings, prints each setting's line as soon as it is measured, then the summary line last;
+    /// returns every line printed.
+    static func measure(_ options: FailoverBench) async throws -> [String] {
+        let keepalive = Duration.milliseconds(options.keepaliveMs)
+        var results: [FailoverBenchmark.Result] = []
+        for (deadtime, planned) in [(options.deadtimeMs, options.rounds), (options.fastDeadtimeMs, 0)] {
+            let benchmark = FailoverBenchmark(
+                timings: .benchmark(keepalive: keepalive, deadtime: .milliseconds(deadtime)), rounds: options.rounds,
+                plannedRounds: planned, floorRuns: options.floorRuns)
+            progress("bench failover: \(benchmark.timings), \(options.rounds) failovers, \(planned) switchovers")
+            let result = try await Lab.with { lab in
+                try await benchmark.run(in: lab) { progress("  \($0)") }
+            }
+            progress("  downtime samples (ms): \(result.milliseconds(result.unplanned))")
+            if !result.planned.isEmpty {
+                progress("  planned samples (ms): \(result.milliseconds(result.planned))")
+            }
+            write(result.line)
+            results.append(result)
+        }
+        let summary = FailoverBenchmark.summaryLine(standard: results[0], fast: results[1])
+        write(summary)
+        return results.map(\.line) + [summary]
+    }
+
+    static func write(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
