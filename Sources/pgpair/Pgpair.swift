@@ -6,6 +6,9 @@ struct Pgpair: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pgpair",
         abstract: "Keep a PostgreSQL service available on a pair of machines.",
-        subcommands: [CheckConfig.self, AgentCommand.self, Status.self, ResourceCommand.self]
+        subcommands: [
+            CheckConfig.self, AgentCommand.self, Status.self, StandbyCommand.self, TakeoverCommand.self,
+            MaintenanceCommand.self, UnblockCommand.self, ResourceCommand.self,
+        ]
     )
 }

@@ -2,7 +2,7 @@ import PairCore
 
 extension NodeStatus: Codable {
     enum CodingKeys: String, CodingKey {
-        case node, role, epoch, generation, peer
+        case node, role, epoch, generation, peer, resources
         case blockedReason = "blocked_reason"
         case blockNeedsOperator = "block_needs_operator"
         case protocolVersion = "protocol"
@@ -19,9 +19,10 @@ extension NodeStatus: Codable {
         try container.encode(generation, forKey: .generation)
         try container.encode(protocolVersion, forKey: .protocolVersion)
         try container.encode(peer, forKey: .peer)
+        try container.encode(resources.map(GroupStatusCoding.init), forKey: .resources)
     }
 
-    /// Decodes the object `encode(to:)` writes.
+    /// Decodes the object `encode(to:)` writes; `resources` may be missing (an agent older than the field).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -32,6 +33,7 @@ extension NodeStatus: Codable {
             epoch: try container.decode(UInt64.self, forKey: .epoch),
             generation: try container.decode(UInt64.self, forKey: .generation),
             protocolVersion: try container.decode(Int.self, forKey: .protocolVersion),
-            peer: try container.decode(PeerStatus.self, forKey: .peer))
+            peer: try container.decode(PeerStatus.self, forKey: .peer),
+            resources: try container.decodeIfPresent([GroupStatusCoding].self, forKey: .resources)?.map(\.value) ?? [])
     }
 }

@@ -10,6 +10,7 @@ extension NodeStatus {
             nodeLine += blockNeedsOperator ? " (needs an operator)" : " (clears by itself)"
         }
         lines.append(nodeLine)
+        lines += groupLines()
         var peerLine = "peer \(peer.node): \(peer.state.rawValue)"
         if let role = peer.role { peerLine += ", \(role.rawValue)" }
         if let epoch = peer.epoch { peerLine += ", epoch \(epoch)" }
@@ -24,5 +25,19 @@ extension NodeStatus {
         let rejected = peer.rejected
         lines.append("rejected: auth \(rejected.auth), replay \(rejected.replay), malformed \(rejected.malformed)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per group, names and homes in aligned columns: `  pgsql  home castor  running on castor`.
+    private func groupLines() -> [String] {
+        guard !resources.isEmpty else { return [] }
+        let nameWidth = resources.map(\.group.count).max() ?? 0
+        let homeWidth = resources.map(\.home.count).max() ?? 0
+        return ["groups:"]
+            + resources.map { group in
+                let name = group.group + String(repeating: " ", count: nameWidth - group.group.count)
+                let home = group.home + String(repeating: " ", count: homeWidth - group.home.count)
+                let owner = group.owner.map { " on \($0)" } ?? ""
+                return "  \(name)  home \(home)  \(group.state.rawValue)\(owner)"
+            }
     }
 }

@@ -20,11 +20,13 @@ public struct NodeStatus: Sendable, Equatable {
     public var protocolVersion: Int
     /// What this node knows of its peer.
     public var peer: PeerStatus
+    /// Every resource group, in haresources order, with its home, owner and state as this node sees them.
+    public var resources: [GroupStatus]
 
     /// Creates a status.
     public init(
         node: String, role: NodeRole, blockedReason: String?, blockNeedsOperator: Bool, epoch: UInt64,
-        generation: UInt64, protocolVersion: Int, peer: PeerStatus
+        generation: UInt64, protocolVersion: Int, peer: PeerStatus, resources: [GroupStatus] = []
     ) {
         self.node = node
         self.role = role
@@ -34,5 +36,6 @@ public struct NodeStatus: Sendable, Equatable {
         self.generation = generation
         self.protocolVersion = protocolVersion
         self.peer = peer
+        self.resources = resources
     }
 }

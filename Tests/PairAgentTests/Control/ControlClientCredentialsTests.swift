@@ -3,7 +3,7 @@ import Testing
 @testable import PairAgent
 
 @Suite struct ControlClientCredentialsTests {
-    static let status = ControlRequest(command: .status)
+    static let status = ControlRequest.status
     static let agentUser: UInt32 = 0
     static let monitoring: UInt32 = 1200
 
@@ -29,5 +29,22 @@ import Testing
     @Test func theAgentsOwnUserMayAskToo() {
         let credentials = ControlClientCredentials(processID: 42, userID: 500, groupID: 500)
         #expect(credentials.mayIssue(Self.status, agentUserID: 500, statusGroupID: nil, supplementaryGroups: []))
+    }
+
+    static let operatorCommands: [ControlRequest] = [
+        .operatorCommand(.standby), .operatorCommand(.takeover(force: true)),
+        .operatorCommand(.maintenance(on: true)), .operatorCommand(.unblock),
+    ]
+
+    @Test(arguments: operatorCommands)
+    func operatorCommandsAreForRootAndTheAgentsUserOnlyNotTheStatusGroup(request: ControlRequest) {
+        let member = ControlClientCredentials(processID: 42, userID: 1000, groupID: Self.monitoring)
+        #expect(
+            !member.mayIssue(
+                request, agentUserID: Self.agentUser, statusGroupID: Self.monitoring, supplementaryGroups: []))
+        let root = ControlClientCredentials(processID: 42, userID: 0, groupID: 0)
+        #expect(root.mayIssue(request, agentUserID: 500, statusGroupID: Self.monitoring, supplementaryGroups: []))
+        let agentUser = ControlClientCredentials(processID: 42, userID: 500, groupID: 500)
+        #expect(agentUser.mayIssue(request, agentUserID: 500, statusGroupID: nil, supplementaryGroups: []))
     }
 }

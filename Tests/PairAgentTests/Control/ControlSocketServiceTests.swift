@@ -18,10 +18,12 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("pgpair-\(UUID())/pgpair.sock").path
     }
 
-    /// Runs a control socket at `path` while `body` runs, then shuts it down.
-    func withControlSocket(at path: String, _ body: () async throws -> Void) async throws {
+    /// Runs a control socket at `path`, answered by `handler`, while `body` runs, then shuts it down.
+    func withControlSocket(
+        at path: String, handler: any ControlRequestHandler = FixedStatus(), _ body: () async throws -> Void
+    ) async throws {
         let service = ControlSocketService(
-            path: path, statusGroup: nil, handler: FixedStatus(),
+            path: path, statusGroup: nil, handler: handler,
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
         let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -47,7 +49,7 @@ import Testing
     @Test func statusIsAnsweredThroughTheSocket() async throws {
         let path = socketPath()
         try await withControlSocket(at: path) {
-            let response = try await ControlClient(path: path).send(ControlRequest(command: .status))
+            let response = try await ControlClient(path: path).send(.status)
             #expect(response.ok)
             #expect(response.status == NodeStatusCodableTests.heard)
         }
@@ -73,14 +75,14 @@ import Testing
             } throws: { error in
                 (error as? ControlSocketError)?.code == .alreadyInUse
             }
-            let response = try await ControlClient(path: path).send(ControlRequest(command: .status))
+            let response = try await ControlClient(path: path).send(.status)
             #expect(response.ok, "the first agent still answers")
         }
     }
 
     @Test func aClientWithNoAgentSaysSo() async throws {
         await #expect {
-            _ = try await ControlClient(path: socketPath()).send(ControlRequest(command: .status))
+            _ = try await ControlClient(path: socketPath()).send(.status)
         } throws: { error in
             (error as? ControlSocketError)?.code == .noAgent
         }

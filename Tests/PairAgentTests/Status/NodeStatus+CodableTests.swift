@@ -24,6 +24,20 @@ import Testing
             ],
             rejected: RejectedCounts(auth: 1, replay: 2, malformed: 3)))
 
+    /// Active on one group, the second one failed here and held by no node, a third held by the peer.
+    static let withGroups = NodeStatus(
+        node: "castor", role: .active, blockedReason: nil, blockNeedsOperator: false, epoch: 2, generation: 4,
+        protocolVersion: 1,
+        peer: PeerStatus(
+            node: "pollux", state: .up, role: .active, epoch: 2,
+            links: [LinkStatus(medium: "ucast hb0 10.0.0.2", state: .up, lastHeardMilliseconds: 80)],
+            rejected: RejectedCounts()),
+        resources: [
+            GroupStatus(group: "10.0.0.100", home: "castor", owner: "castor", state: .running),
+            GroupStatus(group: "10.0.0.101", home: "castor", owner: nil, state: .failed),
+            GroupStatus(group: "10.0.0.200", home: "pollux", owner: "pollux", state: .stopping),
+        ])
+
     func object(_ status: NodeStatus) throws -> [String: Any] {
         let data = try JSONEncoder.status.encode(status)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -34,7 +48,7 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "node", "role", "blocked_reason", "block_needs_operator", "epoch", "generation",
-                "protocol", "peer",
+                "protocol", "peer", "resources",
             ])
         let peer = try #require(json["peer"] as? [String: Any])
         #expect(Set(peer.keys) == ["node", "state", "role", "epoch", "links", "rejected"])
@@ -69,7 +83,38 @@ import Testing
         #expect(!text.contains("\"\""))
     }
 
-    @Test(arguments: [neverHeard, heard])
+    @Test func everyGroupHasItsFieldsAndANodeWithoutOwnerIsNull() throws {
+        let json = try object(Self.withGroups)
+        let groups = try #require(json["resources"] as? [[String: Any]])
+        #expect(groups.count == 3)
+        #expect(groups.allSatisfy { Set($0.keys) == ["group", "home", "owner", "state"] })
+        #expect(groups.map { $0["group"] as? String } == ["10.0.0.100", "10.0.0.101", "10.0.0.200"])
+        #expect(groups.map { $0["home"] as? String } == ["castor", "castor", "pollux"])
+        #expect(groups[0]["owner"] as? String == "castor")
+        #expect(groups[1]["owner"] is NSNull)
+        #expect(groups.map { $0["state"] as? String } == ["running", "failed", "stopping"])
+    }
+
+    @Test func noGroupsIsAnEmptyArray() throws {
+        let json = try object(Self.neverHeard)
+        #expect((json["resources"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func anAgentOlderThanResourcesDecodesWithNoGroups() throws {
+        var json = try object(Self.heard)
+        json["resources"] = nil
+        let data = try JSONSerialization.data(withJSONObject: json)
+        #expect(try JSONDecoder().decode(NodeStatus.self, from: data) == Self.heard)
+    }
+
+    @Test func anUnknownGroupStateIsRejected() throws {
+        var json = try object(Self.withGroups)
+        json["resources"] = [["group": "pgsql", "home": "castor", "owner": NSNull(), "state": "paused"]]
+        let data = try JSONSerialization.data(withJSONObject: json)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(NodeStatus.self, from: data) }
+    }
+
+    @Test(arguments: [neverHeard, heard, withGroups])
     func decodingGivesBackWhatWasEncoded(_ status: NodeStatus) throws {
         let data = try JSONEncoder.status.encode(status)
         #expect(try JSONDecoder().decode(NodeStatus.self, from: data) == status)

@@ -20,4 +20,27 @@ import Testing
         #expect(table.contains("never heard"))
         #expect(!table.contains("blocked:"))
     }
+
+    @Test func theTableListsEveryGroupWithHomeStateAndOwner() {
+        let table = NodeStatusCodableTests.withGroups.table()
+        #expect(
+            table.contains(
+                "\ngroups:\n"
+                    + "  10.0.0.100  home castor  running on castor\n"
+                    + "  10.0.0.101  home castor  failed\n"
+                    + "  10.0.0.200  home pollux  stopping on pollux\n"), "\(table)")
+    }
+
+    @Test func aNodeWithoutGroupsShowsNoGroupSection() {
+        #expect(!NodeStatusCodableTests.heard.table().contains("groups:"))
+    }
+
+    @Test func aBlockThatClearsItselfSaysSo() {
+        var status = NodeStatusCodableTests.withGroups
+        status.role = .blocked
+        status.blockedReason = "no ping target answers"
+        let table = status.table()
+        #expect(table.contains("node castor: blocked"))
+        #expect(table.contains("\n  blocked: no ping target answers (clears by itself)\ngroups:\n"), "\(table)")
+    }
 }
