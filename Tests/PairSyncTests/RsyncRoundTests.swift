@@ -222,3 +222,32 @@ struct FileStatus: Equatable {
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0, "utimensat \(path)")
     }
 }
+
+extension RsyncRoundTests {
+    @Test("through a loopback rsync daemon module with a password file: rounds publish, unchanged files are shared")
+    func throughDaemon() async throws {
+        try await TestCluster.with { cluster in
+            let snapshots = try Scratch("pgpair-synctest-snapshots")
+            defer { snapshots.remove() }
+            let daemon = try await LoopbackRsyncDaemon.start(serving: snapshots.path)
+            defer { daemon.stop() }
+            let round = RsyncRound(
+                settings: RsyncRoundSettings(
+                    dataDirectory: cluster.pgdata, destination: daemon.module, conninfo: cluster.conninfo,
+                    rsyncPasswordFile: daemon.passwordFile, node: "castor"),
+                logger: Logger(label: "test"))
+
+            let first = await round.run()
+            #expect(first.outcome == .succeeded, "\(first.message ?? "")\n\(daemon.log.suffix(1000))")
+            let older = try #require(try Self.store(snapshots).publishStaging(keep: 2))
+            try cluster.query("CREATE TABLE after_first (id int)")
+            let second = await round.run()
+            #expect(second.outcome == .succeeded, "\(second.message ?? "")")
+            let newer = try #require(try Self.store(snapshots).publishStaging(keep: 2))
+
+            #expect(second.transferredFileBytes < first.transferredFileBytes)
+            #expect(try FileStatus("\(newer.path)/PG_VERSION").inode == FileStatus("\(older.path)/PG_VERSION").inode)
+            #expect(!daemon.log.contains("auth failed"))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// An rsync daemon on 127.0.0.1 serving one read-write module, `pgpair-staging`, whose path is a snapshot
+/// directory, with a password-protected user (as `etc/rsyncd.conf` will set one up); ended by its PID.
+struct LoopbackRsyncDaemon {
+    static let user = "pgpair"
+    static let password = "not-on-any-command-line"
+
+    let scratch: Scratch
+    let process: Process
+    let port: Int
+
+    /// The module as an rsync destination.
+    var module: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-staging" }
+    /// The client's password file (mode 0600).
+    var passwordFile: String { "\(scratch.path)/client.secret" }
+
+    static func start(serving snapshots: String) async throws -> LoopbackRsyncDaemon {
+        let scratch = try Scratch("pgpair-synctest-rsyncd")
+        let port = Int.random(in: 20_000...29_999)
+        try write("\(user):\(password)\n", to: "\(scratch.path)/rsyncd.secrets")
+        try write("\(password)\n", to: "\(scratch.path)/client.secret")
+        try write(
+            """
+            use chroot = no
+            [pgpair-staging]
+                path = \(snapshots)
+                read only = false
+                uid = root
+                gid = root
+                auth users = \(user)
+                secrets file = \(scratch.path)/rsyncd.secrets
+                hosts allow = 127.0.0.1
+
+            """, to: "\(scratch.path)/rsyncd.conf")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/rsync")
+        process.arguments = [
+            "--daemon", "--no-detach", "--config=\(scratch.path)/rsyncd.conf", "--address=127.0.0.1",
+            "--port=\(port)", "--log-file=\(scratch.path)/rsyncd.log",
+        ]
+        try process.run()
+        let daemon = LoopbackRsyncDaemon(scratch: scratch, process: process, port: port)
+        for _ in 0..<500 where !daemon.log.contains("listening on port") && process.isRunning {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        guard daemon.log.contains("listening on port") else {
+            daemon.stop()
+            Issue.record("the rsync daemon did not start: \(daemon.log)")
+            throw CancellationError()
+        }
+        return daemon
+    }
+
+    var log: String {
+        (try? String(contentsOfFile: "\(scratch.path)/rsyncd.log", encoding: .utf8)) ?? ""
+    }
+
+    /// Ends the daemon by its PID and removes its directory.
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        scratch.remove()
+    }
+
+    private static func write(_ text: String, to path: String) throws {
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o600)
+    }
+}
