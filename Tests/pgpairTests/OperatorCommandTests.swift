@@ -82,7 +82,7 @@ struct OperatorCommandTests {
     @Test("standby times out with 75 when the peer never takes the groups")
     func standbyTimesOut() async throws {
         let (outcome, agent) = try await run(
-            ["standby", "--timeout", "0.3"],
+            ["standby", "--timeout", "1"],
             statuses: [
                 FakeAgent.status(groups: Self.castorRuns),
                 FakeAgent.status(role: "standby", groups: [("10.0.0.100", nil, "stopped"), ("pgsql", nil, "stopped")]),
@@ -90,8 +90,8 @@ struct OperatorCommandTests {
         #expect(outcome.status == 75, "\(outcome)")
         #expect(
             outcome.standardError
-                == "pgpair standby: timed out after 0.3 s; the groups now: 10.0.0.100 stopped, pgsql stopped\n")
-        #expect(agent.commands.count > 3, "it polled while it waited")
+                == "pgpair standby: timed out after 1 s; the groups now: 10.0.0.100 stopped, pgsql stopped\n")
+        #expect(agent.commands.count >= 4, "it polled again while it waited: \(agent.commands)")
     }
 
     @Test("takeover --force sends force and exits 0 once this node runs every group")
