@@ -1,0 +1,142 @@
+import Foundation
+import Subprocess
+import Testing
+
+#if canImport(System)
+    import System
+#else
+    import SystemPackage
+#endif
+
+/// A real OpenSSH server on 127.0.0.1 in the test's own network namespace, with its own configuration, host key
+/// and authorized key, all in a temporary directory; ended by its PID.
+struct LoopbackSSHServer {
+    let directory: String
+    let process: Process
+    let port: UInt16
+
+    /// The user the tests log in as: the one running them (root: the tests build namespaces).
+    var user: String { String(cString: getpwuid(geteuid()).pointee.pw_name) }
+    /// A private key whose public half is authorized.
+    var userKey: String { "\(directory)/user_key" }
+    /// A private key the server does not know.
+    var strangerKey: String { "\(directory)/stranger_key" }
+    /// known_hosts with the server's key, as `ssh-keyscan` writes it for a port other than 22.
+    var knownHosts: String { "\(directory)/known_hosts" }
+    /// known_hosts without the server (another host's key only).
+    var knownHostsWithoutServer: String { "\(directory)/known_hosts_without" }
+    /// known_hosts with another key for the server.
+    var knownHostsWithOtherKey: String { "\(directory)/known_hosts_other" }
+
+    /// Starts a server, runs `body`, and always ends the server and removes its directory.
+    static func with<T>(_ body: (LoopbackSSHServer) async throws -> T) async throws -> T {
+        try requireIsolation()
+        let server = try await start()
+        defer { server.stop() }
+        return try await body(server)
+    }
+
+    private static func start() async throws -> LoopbackSSHServer {
+        var template = Array("/tmp/pgpair-sshtest-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw TestFailure("cannot create a temporary directory")
+        }
+        let directory = String(cString: made)
+        for name in ["host_key", "other_host_key", "user_key", "stranger_key"] {
+            try await run(
+                "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", "\(directory)/\(name)"])
+        }
+        let port = UInt16.random(in: 30_000...39_999)
+        let hostKey = try publicKey("\(directory)/host_key.pub")
+        let otherKey = try publicKey("\(directory)/other_host_key.pub")
+        try write(publicKeyLine("\(directory)/user_key.pub"), to: "\(directory)/authorized_keys")
+        try write("[127.0.0.1]:\(port) \(hostKey)\n", to: "\(directory)/known_hosts")
+        try write("[127.0.0.2]:\(port) \(hostKey)\n127.0.0.3 \(otherKey)\n", to: "\(directory)/known_hosts_without")
+        try write("[127.0.0.1]:\(port) \(otherKey)\n", to: "\(directory)/known_hosts_other")
+        try write(
+            """
+            ListenAddress 127.0.0.1
+            Port \(port)
+            HostKey \(directory)/host_key
+            AuthorizedKeysFile \(directory)/authorized_keys
+            PermitRootLogin prohibit-password
+            UsePAM no
+            StrictModes no
+            PidFile none
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            LogLevel VERBOSE
+
+            """, to: "\(directory)/sshd_config")
+        // sshd's privilege-separation directory, which Debian's ssh.service creates (RuntimeDirectory=sshd).
+        mkdir("/run/sshd", 0o755)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/sshd")
+        process.arguments = ["-D", "-f", "\(directory)/sshd_config", "-E", "\(directory)/sshd.log"]
+        try process.run()
+        let server = LoopbackSSHServer(directory: directory, process: process, port: port)
+        for _ in 0..<500 where !server.log.contains("Server listening") && process.isRunning {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        guard server.log.contains("Server listening") else {
+            server.stop()
+            throw TestFailure("sshd did not start: \(server.log)")
+        }
+        return server
+    }
+
+    /// sshd's log.
+    var log: String {
+        (try? String(contentsOfFile: "\(directory)/sshd.log", encoding: .utf8)) ?? ""
+    }
+
+    /// Ends the server by its PID and removes its directory.
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// `TYPE BASE64` of a public key file (its comment left out).
+    private static func publicKey(_ path: String) throws -> String {
+        try publicKeyLine(path).split(separator: " ").prefix(2).joined(separator: " ")
+    }
+
+    private static func publicKeyLine(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    private static func write(_ text: String, to path: String) throws {
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o600)
+    }
+
+    private static func run(_ program: String, _ arguments: [String]) async throws {
+        let result = try await Subprocess.run(
+            .path(FilePath(program)), arguments: Arguments(arguments), output: .discarded,
+            error: .string(limit: 1 << 16))
+        guard case .exited(0) = result.terminationStatus else {
+            throw TestFailure("\(program) failed: \(result.standardError)")
+        }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Fails the calling test (rather than touching the host's network) unless the process runs in a network namespace
+/// of its own with no default route (`unshare --net`, as `make test` runs the tests).
+func requireIsolation(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let routes = (try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) ?? ""
+    let hasDefault = routes.split(separator: "\n").dropFirst().contains { line in
+        let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        return fields.count > 7 && fields[1] == "00000000" && fields[7] == "00000000"
+    }
+    try #require(
+        !hasDefault, "this network namespace has a default route; run the tests under `unshare --net` (make test does)",
+        sourceLocation: sourceLocation)
+}
