@@ -52,6 +52,7 @@ let package = Package(
                 "PairCore",
                 "PairNet",
                 "PairPostgres",
+                "PairSSH",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -67,6 +68,16 @@ let package = Package(
             name: "PairPostgres",
             dependencies: [
                 "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // libssh2 wrapper: key authentication with strict known_hosts checking; remote exec.
+        .target(
+            name: "PairSSH",
+            dependencies: [
+                "CLibSSH2",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -161,6 +172,15 @@ let package = Package(
                 "PairSync",
                 "PairCore",
                 "PairPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PairSSHTests",
+            dependencies: [
+                "PairSSH",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
