@@ -70,7 +70,11 @@ final class RowWriter: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let finished = Mutex<Bool>(false)
 
-    init(conninfo: String) throws {
+    /// Statements run after each insert (e.g. a WAL switch and a checkpoint).
+    private let afterEachInsert: [String]
+
+    init(conninfo: String, afterEachInsert: [String] = []) throws {
+        self.afterEachInsert = afterEachInsert
         connection = UncheckedConnection(try PostgresConnection(conninfo: conninfo))
         lastCommitted.store(
             Int(try connection.value.query("SELECT coalesce(max(id), 0) FROM t").scalar ?? "0") ?? 0,
@@ -89,6 +93,7 @@ final class RowWriter: Sendable {
                     ).scalar.flatMap({ Int($0) })
                 else { break }
                 lastCommitted.store(id, ordering: .sequentiallyConsistent)
+                for statement in afterEachInsert { _ = try? connection.value.query(statement) }
             }
             connection.value.close()
             finished.withLock { $0 = true }
@@ -248,6 +253,46 @@ extension RsyncRoundTests {
             #expect(second.transferredFileBytes < first.transferredFileBytes)
             #expect(try FileStatus("\(newer.path)/PG_VERSION").inode == FileStatus("\(older.path)/PG_VERSION").inode)
             #expect(!daemon.log.contains("auth failed"))
+        }
+    }
+}
+
+extension RsyncRoundTests {
+    @Test("the slot keeps the WAL a long round needs while checkpoints recycle the rest; the snapshot starts")
+    func walKeptBySlot() async throws {
+        // 1 MB segments and a 4 MB max_wal_size: every checkpoint during the round would recycle the backup's start.
+        try await TestCluster.with(
+            initdbOptions: ["--wal-segsize=1"], serverOptions: ["-c min_wal_size=2MB -c max_wal_size=4MB"]
+        ) { cluster in
+            let snapshots = try Scratch("pgpair-synctest-snapshots")
+            defer { snapshots.remove() }
+            try cluster.query("CREATE TABLE t (id bigserial PRIMARY KEY, v text NOT NULL)")
+            try cluster.query("INSERT INTO t (v) SELECT repeat(md5(g::text), 10) FROM generate_series(1, 20000) g")
+            let writer = try RowWriter(
+                conninfo: cluster.conninfo,
+                afterEachInsert: [
+                    "SELECT pg_switch_wal()", "CHECKPOINT", "SELECT pg_sleep(0.1)",
+                ])
+            writer.start()
+            let committedBefore = writer.committed
+            let record = await Self.round(cluster, into: snapshots, extraRsyncOptions: ["--bwlimit=8000"]).run()
+            _ = writer.stop()
+            #expect(record.outcome == .succeeded, "\(record.message ?? "")")
+            let snapshot = try #require(try Self.store(snapshots).publishStaging(keep: 2))
+            #expect(snapshot.marker.walSegmentSize == 1 << 20)
+            #expect(snapshot.marker.walFiles.count > 4, "\(snapshot.marker.walFiles)")
+
+            try cluster.query("CHECKPOINT")
+            let startSegment = try #require(snapshot.marker.walFiles.first)
+            #expect(
+                !FileManager.default.fileExists(atPath: "\(cluster.pgdata)/pg_wal/\(startSegment)"),
+                "without the round's slot the backup's first segment is gone from the active")
+
+            let restored = try await TestCluster.startCopy(of: snapshot.path, port: 5434)
+            let count = try? restored.query("SELECT count(*) FROM t WHERE id <= $1", ["\(committedBefore)"]).scalar
+            #expect(count == "\(committedBefore)")
+            #expect(restored.serverLog.contains("consistent recovery state reached"))
+            await restored.stop()
         }
     }
 }

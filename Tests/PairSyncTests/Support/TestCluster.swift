@@ -9,20 +9,25 @@ struct TestCluster {
     let scratch: Scratch
     let pgdata: String
     let port: UInt16
+    /// More server options, e.g. `-c max_wal_size=4MB`.
+    var serverOptions: [String] = []
 
     var socketDirectory: String { scratch.path }
     var conninfo: String { "host='\(socketDirectory)' port=\(port) dbname=postgres user=postgres" }
 
-    /// initdb's a new cluster and starts it.
-    static func start(port: UInt16 = 5432) async throws -> TestCluster {
+    /// initdb's a new cluster (with `initdbOptions`) and starts it (with `serverOptions`).
+    static func start(
+        port: UInt16 = 5432, initdbOptions: [String] = [], serverOptions: [String] = []
+    ) async throws -> TestCluster {
         let scratch = try Scratch("pgpair-synctest-pg", ownedByPostgres: true)
-        let cluster = TestCluster(scratch: scratch, pgdata: "\(scratch.path)/pgdata", port: port)
+        let cluster = TestCluster(
+            scratch: scratch, pgdata: "\(scratch.path)/pgdata", port: port, serverOptions: serverOptions)
         let initdb = try await run(
             "\(binDirectory)/initdb",
             [
                 "--pgdata=\(cluster.pgdata)", "--username=postgres", "--auth=trust", "--encoding=UTF8", "--locale=C",
                 "--no-instructions", "--no-sync",
-            ], asPostgres: true)
+            ] + initdbOptions, asPostgres: true)
         try #require(initdb.status == 0, "initdb: \(initdb.output)")
         try await cluster.startServer()
         return cluster
@@ -40,7 +45,8 @@ struct TestCluster {
 
     private func startServer() async throws {
         let options =
-            "-c port=\(port) -c listen_addresses= -c unix_socket_directories=\(socketDirectory) -c autovacuum=off"
+            (["-c port=\(port) -c listen_addresses= -c unix_socket_directories=\(socketDirectory) -c autovacuum=off"]
+            + serverOptions).joined(separator: " ")
         let start = try await run(
             "\(Self.binDirectory)/pg_ctl",
             ["-D", pgdata, "-l", "\(scratch.path)/server.log", "-w", "-t", "120", "-o", options, "start"],
@@ -69,8 +75,10 @@ struct TestCluster {
     }
 
     /// Makes a cluster, runs `body` with it, and stops and removes it whether `body` returns or throws.
-    static func with<Result>(_ body: (TestCluster) async throws -> Result) async throws -> Result {
-        let cluster = try await start()
+    static func with<Result>(
+        initdbOptions: [String] = [], serverOptions: [String] = [], _ body: (TestCluster) async throws -> Result
+    ) async throws -> Result {
+        let cluster = try await start(initdbOptions: initdbOptions, serverOptions: serverOptions)
         do {
             let result = try await body(cluster)
             await cluster.stop()
