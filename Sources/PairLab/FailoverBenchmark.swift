@@ -9,9 +9,10 @@ import PairCore
 /// Then both agents start with the service group (service address and `pgsql`) and, while a sampler watches who
 /// holds the service address, each unplanned round kills the active node (`Lab.failNode`: its processes killed, its
 /// links cut) once the pair is settled, after a random 0…keepalive wait; the client's watch (an attempt every 50 ms)
-/// gives the downtime: from the fault to the first connection served by the other node. The dead node is rebooted
-/// and becomes the standby, so the victims alternate. Each planned round runs `pgpair standby` on the active node and
-/// measures from the command's start to the first connection served by the other node; the direction alternates.
+/// gives the downtime: from the fault to the first connection served by the other node. The dead node's cluster is
+/// recovered and stopped cleanly (a bare start and stop), so that every takeover starts a cleanly stopped copy as the
+/// floor's does, then the node is rebooted and becomes the standby, so the victims alternate. Each planned round runs `pgpair takeover` on the standby and
+/// measures from the command's start to the first connection served by it; the direction alternates.
 public struct FailoverBenchmark: Sendable {
     public var timings: AgentTimings
     /// Unplanned failovers.
@@ -126,7 +127,7 @@ public struct FailoverBenchmark: Sendable {
         let measured = try await lab.samplingAddressHolders {
             var unplanned: [Duration] = []
             for index in 0..<rounds {
-                let outage = try await unplannedRound(lab: lab, active: active)
+                let outage = try await unplannedRound(lab: lab, active: active, report: report)
                 report("unplanned \(index + 1)/\(rounds): \(describe(outage, from: active))")
                 unplanned.append(outage.downtime)
                 active = active.peer
