@@ -47,7 +47,7 @@ public struct Agent {
         let node = NodeService(
             configuration: configuration, persisted: persisted, inbox: inbox, heartbeat: heartbeat,
             runners: configuration.resources.groups.map(controls.runner(for:)),
-            guards: SystemGuards(groups: configuration.resources.groups, control: controls.addresses, logger: logger),
+            guards: SystemGuards(configuration: configuration, control: controls.addresses, logger: logger),
             logger: logger)
         let control = ControlSocketService(
             path: ha.agent.controlSocket, statusGroup: ha.agent.controlSocketGroup,

@@ -47,15 +47,11 @@ public final class NodeService: Service, NodeControl {
             NodeView(NodeStateMachine<ContinuousClock.Instant>(settings: settings, persisted: persisted)))
     }
 
-    /// The settings this version cannot act on yet, as a reason to refuse to start; nil when it can run.
+    /// The settings this version cannot act on yet, as a reason to refuse to start; nil when it can run. Every
+    /// guard the configuration can ask for runs now (ping targets, `fence command`, `fence ssh`, the
+    /// duplicate-address check), so nothing is refused.
     public static func unsupportedSettings(_ configuration: PairConfiguration) -> String? {
-        let ha = configuration.ha
-        var unsupported: [String] = []
-        if !ha.pingTargets.isEmpty { unsupported.append("ping targets (`ping`)") }
-        if ha.fencing.method != nil { unsupported.append("fencing (`fence`)") }
-        guard !unsupported.isEmpty else { return nil }
-        return "this version of the agent cannot run the guards for \(unsupported.joined(separator: " and ")); "
-            + "remove them from ha.cf, or install a version that supports them"
+        nil
     }
 
     public func run() async throws {

@@ -1,0 +1,60 @@
+import PairCore
+import Testing
+
+@testable import PairAgent
+
+/// SystemGuards built from a configuration: the guards it configures answer, the others report nothing.
+@Suite("system guards")
+struct SystemGuardsTests {
+    private func configuration(ping: [PingTarget] = [], fence: FenceMethod? = nil) -> PairConfiguration {
+        PairConfiguration(
+            ha: HAConfiguration(
+                nodes: ["castor", "pollux"], localNode: "castor", peerNode: "pollux",
+                timing: HeartbeatTiming(keepalive: .milliseconds(100), deadtime: .seconds(1)), media: [],
+                pingTargets: ping, fencing: FenceSettings(method: fence, timeout: .seconds(30))),
+            resources: HAResources(groups: []), authKeys: AuthKeys(signingKeyID: 1, keys: []))
+    }
+
+    private func guards(_ configuration: PairConfiguration, log: RecordingLog) -> SystemGuards {
+        SystemGuards(
+            configuration: configuration, control: IPRouteAddressControl(timeout: .seconds(5)), logger: log.logger)
+    }
+
+    @Test("fence command: the configured program is run against the peer, and its result reported")
+    func fenceCommand() async throws {
+        let scratch = try ScratchDirectory("pgpair-guardtest")
+        defer { scratch.remove() }
+        try scratch.write("#!/bin/sh\necho \"$1\" > \"$(dirname \"$0\")/fenced\"\n", to: "fence", mode: 0o755)
+        let answers = GuardAnswers()
+        let log = RecordingLog()
+        await guards(configuration(fence: .command(path: "\(scratch.path)/fence", arguments: [])), log: log)
+            .run(.fence, report: answers.report)
+        #expect(answers.all.map(\.answer) == [.fence(succeeded: true)])
+        #expect(scratch.read("fenced") == "pollux\n")
+    }
+
+    @Test("ping: the configured targets are pinged every keepalive")
+    func ping() async throws {
+        try requireIsolatedNetwork()
+        let answers = GuardAnswers()
+        let system = guards(
+            configuration(ping: [PingTarget(kind: .address(IPv4Address("127.0.0.1")!), line: 1)]), log: RecordingLog())
+        let task = Task { await system.run(.ping, report: answers.report) }
+        #expect(await guardEventually { answers.count >= 2 })
+        task.cancel()
+        await task.value
+        #expect(answers.all.allSatisfy { $0.answer == .ping(reachable: true) })
+    }
+
+    @Test("a guard that is not configured reports nothing and says so")
+    func notConfigured() async {
+        let answers = GuardAnswers()
+        let log = RecordingLog()
+        let system = guards(configuration(), log: log)
+        await system.run(.fence, report: answers.report)
+        await system.run(.ping, report: answers.report)
+        #expect(answers.count == 0)
+        #expect(log.matching("no fence is configured").count == 1)
+        #expect(log.matching("no ping target is configured").count == 1)
+    }
+}
