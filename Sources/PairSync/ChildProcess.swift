@@ -1,5 +1,6 @@
 import Foundation
 import Subprocess
+import Synchronization
 
 #if canImport(System)
     import System
@@ -66,23 +67,28 @@ struct ChildProcess: Sendable {
         let capture = try CaptureFile()
         let configuration = configuration(for: command)
         let descriptor = FileDescriptor(rawValue: capture.descriptor)
+        let group = ProcessGroup()
+        // Whatever way the child ended, its forked helpers (rsync's receiver and generator) end with it.
+        defer { Self.endProcessGroup(group.leader.load(ordering: .relaxed), grace: killGrace) }
         let termination: TerminationStatus?
         do {
-            termination = try await withThrowingTaskGroup(of: TerminationStatus?.self) { group in
-                group.addTask {
+            termination = try await withThrowingTaskGroup(of: TerminationStatus?.self) { tasks in
+                tasks.addTask {
                     try await Subprocess.run(
                         configuration, input: .none,
                         output: .fileDescriptor(descriptor, closeAfterSpawningProcess: false),
                         error: .combinedWithOutput
-                    ).terminationStatus
+                    ) { execution in
+                        group.leader.store(execution.processIdentifier.value, ordering: .relaxed)
+                    }.terminationStatus
                 }
-                group.addTask {
+                tasks.addTask {
                     try await Task.sleep(for: command.timeout)
                     return nil
                 }
                 // Leaving the group waits for the child task, and so for the teardown its cancellation runs.
-                defer { group.cancelAll() }
-                return try await group.next() ?? nil
+                defer { tasks.cancelAll() }
+                return try await tasks.next() ?? nil
             }
         } catch is CancellationError {
             throw SyncError(.cancelled, "the round was cancelled; \(command.programName) was stopped")
@@ -103,6 +109,24 @@ struct ChildProcess: Sendable {
         }
     }
 
+    /// Waits up to `grace` for the child's process group (it led a session of its own) to be empty, then kills
+    /// what is left of it. The teardown and rsync's own exit leave helpers that are still ending for a moment; a
+    /// round must not return while one could still write into staging. The group's ID cannot be reused while the
+    /// group has members, and it is only signalled right after a probe found members.
+    /// A killed member stays a member until it is reaped, so the wait after SIGKILL is bounded too.
+    private static func endProcessGroup(_ group: Int32, grace: Duration) {
+        guard group > 0 else { return }
+        let start = ContinuousClock.now
+        var killed = false
+        while kill(-group, 0) == 0, ContinuousClock.now - start < grace + .seconds(1) {
+            if !killed, ContinuousClock.now - start >= grace {
+                kill(-group, SIGKILL)
+                killed = true
+            }
+            usleep(10_000)
+        }
+    }
+
     private func configuration(for command: Command) -> Configuration {
         var options = PlatformOptions()
         options.createSession = true
@@ -118,6 +142,11 @@ struct ChildProcess: Sendable {
             arguments: Arguments(["--pdeathsig", "KILL", "--", command.executable] + command.arguments),
             environment: .inherit.updating(environment), workingDirectory: FilePath("/"), platformOptions: options)
     }
+}
+
+/// The child's process ID, which is also its process group's (it leads a session of its own); 0 until spawned.
+private final class ProcessGroup: Sendable {
+    let leader = Atomic<Int32>(0)
 }
 
 /// An unlinked temporary file a child writes its output to; read back from its end.

@@ -12,6 +12,10 @@ public struct Snapshot: Sendable, Equatable {
     /// Its completion marker: which backup, which WAL, whose data.
     public var marker: SnapshotMarker
 
+    /// Everything committed before this moment is in the snapshot (its round's start): `status`'s `age_s` is the
+    /// time since, the data a failover onto this snapshot would lose.
+    public var dataAsOf: Date { marker.startedAt }
+
     /// The name prefix of every snapshot; nothing else under `snapshot_dir` is ever taken for one.
     public static let namePrefix = "snapshot-"
 

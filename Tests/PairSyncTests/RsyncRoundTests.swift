@@ -180,11 +180,8 @@ extension RsyncRoundTests {
             let record = await running.value
             #expect(record.outcome == .failed && record.errorCode == "transfer_failed", "\(record)")
 
-            var left = rsyncProcesses(mentioning: staging)
-            for _ in 0..<500 where !left.isEmpty {
-                try await Task.sleep(for: .milliseconds(10))
-                left = rsyncProcesses(mentioning: staging)
-            }
+            // The round returns only once rsync's whole process group has ended.
+            let left = rsyncProcesses(mentioning: staging)
             #expect(left.isEmpty, "rsync left running: \(left)")
             #expect(try Self.store(snapshots).publishStaging(keep: 2) == nil, "a cut-short copy is never published")
             #expect(try Self.store(snapshots).snapshots() == [published])
@@ -293,6 +290,45 @@ extension RsyncRoundTests {
             #expect(count == "\(committedBefore)")
             #expect(restored.serverLog.contains("consistent recovery state reached"))
             await restored.stop()
+        }
+    }
+}
+
+extension RsyncRoundTests {
+    @Test("cancelling a round stops its rsync, records it as cancelled and leaves the published snapshot as it was")
+    func cancelledRound() async throws {
+        try await TestCluster.with { cluster in
+            let snapshots = try Scratch("pgpair-synctest-snapshots")
+            defer { snapshots.remove() }
+            #expect(await Self.round(cluster, into: snapshots).run().outcome == .succeeded)
+            let published = try #require(try Self.store(snapshots).publishStaging(keep: 2))
+            #expect(published.dataAsOf == published.marker.startedAt)
+            let before = try await checksums(of: published.path)
+            try cluster.query(
+                "CREATE TABLE big AS SELECT g, repeat(md5(g::text), 20) AS v FROM generate_series(1, 30000) g")
+
+            let slow = Self.round(cluster, into: snapshots, extraRsyncOptions: ["--bwlimit=1000"])
+            let running = Task { await slow.run() }
+            let staging = "\(snapshots.path)/staging/"
+            for _ in 0..<1_000 {
+                let copying = rsyncProcesses(mentioning: staging).contains {
+                    Self.commandLine($0.pid).contains("--link-dest=../latest/")
+                }
+                if copying { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            running.cancel()
+            let record = await running.value
+            #expect(record.outcome == .failed && record.errorCode == "cancelled", "\(record)")
+            // The round returns only once rsync's whole process group has ended.
+            let left = rsyncProcesses(mentioning: staging)
+            #expect(left.isEmpty, "rsync left running: \(left)")
+            #expect(try Self.store(snapshots).publishStaging(keep: 2) == nil)
+            #expect(try Self.store(snapshots).snapshots() == [published])
+            #expect(try await checksums(of: published.path) == before)
+            let slots = try cluster.query("SELECT count(*) FROM pg_replication_slots").scalar
+            #expect(slots == "0", "the round's temporary slot went with its session")
         }
     }
 }
