@@ -23,6 +23,15 @@ struct LoopbackSSHServer {
     var strangerKey: String { "\(directory)/stranger_key" }
     /// known_hosts with the server's key, as `ssh-keyscan` writes it for a port other than 22.
     var knownHosts: String { "\(directory)/known_hosts" }
+    /// The SHA-256 fingerprint of the server's ed25519 key (the one known_hosts holds), as `ssh-keygen -l` shows it.
+    func hostKeyFingerprint() async throws -> String {
+        let result = try await Subprocess.run(
+            .path(FilePath("/usr/bin/ssh-keygen")),
+            arguments: ["-l", "-E", "sha256", "-f", "\(directory)/host_key.pub"],
+            output: .string(limit: 1 << 16), error: .discarded)
+        return String(result.standardOutput.split(separator: " ").dropFirst().first ?? "")
+    }
+
     /// known_hosts without the server (another host's key only).
     var knownHostsWithoutServer: String { "\(directory)/known_hosts_without" }
     /// known_hosts with another key for the server.
@@ -42,6 +51,10 @@ struct LoopbackSSHServer {
             throw TestFailure("cannot create a temporary directory")
         }
         let directory = String(cString: made)
+        // A second host key the known_hosts files never hold, of a type libssh2 prefers by default: the handshake
+        // must ask for the type known_hosts holds.
+        try await run(
+            "/usr/bin/ssh-keygen", ["-q", "-t", "ecdsa", "-N", "", "-C", "ecdsa", "-f", "\(directory)/ecdsa_host_key"])
         for name in ["host_key", "other_host_key", "user_key", "stranger_key"] {
             try await run(
                 "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", "\(directory)/\(name)"])
@@ -57,6 +70,7 @@ struct LoopbackSSHServer {
             """
             ListenAddress 127.0.0.1
             Port \(port)
+            HostKey \(directory)/ecdsa_host_key
             HostKey \(directory)/host_key
             AuthorizedKeysFile \(directory)/authorized_keys
             PermitRootLogin prohibit-password
