@@ -68,34 +68,12 @@ struct ChildProcess: Sendable {
         let configuration = configuration(for: command)
         let descriptor = FileDescriptor(rawValue: capture.descriptor)
         let group = ProcessGroup()
+        let ended = await run(configuration, descriptor: descriptor, group: group, command: command)
         // Whatever way the child ended, its forked helpers (rsync's receiver and generator) end with it.
-        defer { Self.endProcessGroup(group.leader.load(ordering: .relaxed), grace: killGrace) }
-        let termination: TerminationStatus?
-        do {
-            termination = try await withThrowingTaskGroup(of: TerminationStatus?.self) { tasks in
-                tasks.addTask {
-                    try await Subprocess.run(
-                        configuration, input: .none,
-                        output: .fileDescriptor(descriptor, closeAfterSpawningProcess: false),
-                        error: .combinedWithOutput
-                    ) { execution in
-                        group.leader.store(execution.processIdentifier.value, ordering: .relaxed)
-                    }.terminationStatus
-                }
-                tasks.addTask {
-                    try await Task.sleep(for: command.timeout)
-                    return nil
-                }
-                // Leaving the group waits for the child task, and so for the teardown its cancellation runs.
-                defer { tasks.cancelAll() }
-                return try await tasks.next() ?? nil
-            }
-        } catch is CancellationError {
-            throw SyncError(.cancelled, "the round was cancelled; \(command.programName) was stopped")
-        } catch {
-            if Task.isCancelled { throw SyncError(.cancelled, "the round was cancelled") }
-            throw SyncError(.transferFailed, "cannot start \(command.programName): \(error)")
-        }
+        let leader = group.leader.load(ordering: .relaxed)
+        let grace = killGrace
+        await OwnThread.run("pgpair-sync-reap") { Self.endProcessGroup(leader, grace: grace) }
+        let termination = try ended.get()
         if Task.isCancelled { throw SyncError(.cancelled, "the round was cancelled") }
         let output = capture.tail(command.outputLimit)
         switch termination {
@@ -109,11 +87,45 @@ struct ChildProcess: Sendable {
         }
     }
 
+    /// Runs the child until it exits, its timeout passes (nil) or the task is cancelled; either of the last two
+    /// tears it down first.
+    private func run(
+        _ configuration: Configuration, descriptor: FileDescriptor, group: ProcessGroup, command: Command
+    ) async -> Result<TerminationStatus?, SyncError> {
+        do {
+            return .success(
+                try await withThrowingTaskGroup(of: TerminationStatus?.self) { tasks in
+                    tasks.addTask {
+                        try await Subprocess.run(
+                            configuration, input: .none,
+                            output: .fileDescriptor(descriptor, closeAfterSpawningProcess: false),
+                            error: .combinedWithOutput
+                        ) { execution in
+                            group.leader.store(execution.processIdentifier.value, ordering: .relaxed)
+                        }.terminationStatus
+                    }
+                    tasks.addTask {
+                        try await Task.sleep(for: command.timeout)
+                        return nil
+                    }
+                    // Leaving the group waits for the child task, and so for the teardown its cancellation runs.
+                    defer { tasks.cancelAll() }
+                    return try await tasks.next() ?? nil
+                })
+        } catch is CancellationError {
+            return .failure(SyncError(.cancelled, "the round was cancelled; \(command.programName) was stopped"))
+        } catch {
+            if Task.isCancelled { return .failure(SyncError(.cancelled, "the round was cancelled")) }
+            return .failure(SyncError(.transferFailed, "cannot start \(command.programName): \(error)"))
+        }
+    }
+
     /// Waits up to `grace` for the child's process group (it led a session of its own) to be empty, then kills
     /// what is left of it. The teardown and rsync's own exit leave helpers that are still ending for a moment; a
     /// round must not return while one could still write into staging. The group's ID cannot be reused while the
     /// group has members, and it is only signalled right after a probe found members.
-    /// A killed member stays a member until it is reaped, so the wait after SIGKILL is bounded too.
+    /// A killed member stays a member until it is reaped, so the wait after SIGKILL is bounded too. It blocks, so
+    /// it runs on a thread of its own.
     private static func endProcessGroup(_ group: Int32, grace: Duration) {
         guard group > 0 else { return }
         let start = ContinuousClock.now
