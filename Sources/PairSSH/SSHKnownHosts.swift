@@ -4,9 +4,11 @@ import CLibSSH2
 final class SSHKnownHosts {
     private let hosts: OpaquePointer
     private let path: String
+    /// The list lives in the session's memory: the session must outlive it.
+    private let owner: SSHSession
 
-    /// Reads `path`; throws when it cannot be read or parsed (then no host is trusted).
-    init(path: String, session: OpaquePointer) throws(SSHError) {
+    /// Reads `path` for `owner`'s `session`; throws when it cannot be read or parsed (then no host is trusted).
+    init(path: String, session: OpaquePointer, owner: SSHSession) throws(SSHError) {
         guard let hosts = libssh2_knownhost_init(session) else {
             throw SSHError(.libraryFailed, "libssh2 cannot hold a known_hosts list (out of memory?)")
         }
@@ -20,6 +22,7 @@ final class SSHKnownHosts {
         }
         self.hosts = hosts
         self.path = path
+        self.owner = owner
     }
 
     deinit {

@@ -51,7 +51,7 @@ final class SSHSession {
 
     /// Reads a known_hosts file for this session.
     func knownHosts(at path: String) throws(SSHError) -> SSHKnownHosts {
-        try SSHKnownHosts(path: path, session: session)
+        try SSHKnownHosts(path: path, session: session, owner: self)
     }
 
     /// Public-key authentication with the private key at `keyPath` (its public half derived from it).
@@ -121,7 +121,7 @@ final class SSHSession {
         var kept: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
-            var waiting = false
+            var progressed = false
             var ended = true
             for stream in [Int32(0), Int32(SSH_EXTENDED_DATA_STDERR)] {
                 let count = buffer.withUnsafeMutableBytes {
@@ -129,9 +129,9 @@ final class SSHSession {
                 }
                 if count > 0 {
                     kept += buffer.prefix(min(count, max(0, limit - kept.count)))
+                    progressed = true
                     ended = false
                 } else if count == LIBSSH2_ERROR_EAGAIN {
-                    waiting = true
                     ended = false
                 } else if count < 0 {
                     throw SSHError(
@@ -141,7 +141,8 @@ final class SSHSession {
                 }
             }
             if ended && libssh2_channel_eof(channel) == 1 { break }
-            if waiting { try waitForSocket() }
+            // Nothing read and no end yet: wait for the socket (one slice at most) rather than spin.
+            if !progressed { try waitForSocket() }
         }
         return String(decoding: kept, as: UTF8.self)
     }
