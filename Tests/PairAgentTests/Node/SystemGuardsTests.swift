@@ -33,6 +33,22 @@ struct SystemGuardsTests {
         #expect(scratch.read("fenced") == "pollux\n")
     }
 
+    @Test("fence ssh: a fence host that cannot be reached is a failed fence, with the reason logged")
+    func fenceSSHUnreachable() async throws {
+        try requireIsolatedNetwork()
+        // Nothing listens on port 1 of 127.0.0.1: the connection is refused at once.
+        let target = SSHFenceTarget(
+            user: "root", host: "127.0.0.1", port: 1, keyPath: "/nonexistent/key",
+            knownHostsPath: "/nonexistent/known_hosts", command: "true")
+        let answers = GuardAnswers()
+        let log = RecordingLog()
+        await guards(configuration(fence: .ssh(target)), log: log).run(.fence, report: answers.report)
+        #expect(answers.all.map(\.answer) == [.fence(succeeded: false)])
+        let failure = try #require(log.matching("fence failed").first)
+        #expect(failure.metadata["fence.method"] == "ssh root@127.0.0.1:1")
+        #expect(failure.metadata["fence.result"]?.hasPrefix("connect_failed") == true)
+    }
+
     @Test("ping: the configured targets are pinged every keepalive")
     func ping() async throws {
         try requireIsolatedNetwork()
