@@ -135,6 +135,9 @@ extension NodeStateMachine {
                         enterBlock(.cannotRun(group: record.name))
                         return actions
                     }
+                    // Taking what the peer hands over ends this node's own `pgpair standby`: the peer's standby
+                    // is the newer wish, and keeping the flag would hand the group straight back.
+                    operatorStandby = false
                     actions += startTakeover(of: [record.name])
                 } else if isIdle(record) && shouldClaim(record) {
                     claims.append(record.name)

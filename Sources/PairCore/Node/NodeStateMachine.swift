@@ -56,7 +56,8 @@ where Instant.Duration == Duration, Instant: Sendable {
     var timers: [NodeTimer: Instant] = [:]
     var startedAt: Instant?
     /// Set by `pgpair standby`: this node hands its groups to the peer while the peer can take them, and does not
-    /// ask for them back with auto_failback, until `pgpair takeover` or a takeover after the peer's death.
+    /// ask for them back with auto_failback, until `pgpair takeover`, a takeover after the peer's death, or a group the
+    /// peer releases is taken here.
     var operatorStandby = false
 
     /// Creates the machine for a node whose `state_dir` held `persisted`. Call `agentStarted(at:)` first.

@@ -31,6 +31,25 @@ import Testing
         #expect(machine.announcement.releasedGroups == [] && machine.groupStatuses.first?.owner == F.pollux)
     }
 
+    /// `pgpair standby` on castor, then on pollux: castor takes the group pollux released and keeps it. The flag
+    /// the first standby set must not make castor hand it straight back (a ping-pong).
+    @Test func aNodeThatTookAReleasedGroupKeepsItDespiteItsEarlierStandby() {
+        var machine = F.active()
+        _ = machine.peerHeartbeatReceived(F.peer(.standby, epoch: 1), at: F.at(39))
+        _ = machine.operatorRequested(.standby, at: F.at(40))
+        _ = machine.groupStopped(F.database, result: .succeeded, at: F.at(42))
+        _ = machine.peerHeartbeatReceived(F.peer(.active, holds: [F.database], epoch: 2), at: F.at(44))
+        #expect(machine.role == .standby)
+        // The operator runs `pgpair standby` on pollux, which releases the group.
+        let taken = machine.peerHeartbeatReceived(F.peer(.standby, epoch: 2, released: [F.database]), at: F.at(50))
+        #expect(taken.contains(.startGroup(F.database)))
+        _ = machine.groupStarted(F.database, result: .succeeded, at: F.at(51))
+        #expect(
+            machine.peerHeartbeatReceived(F.peer(.standby, epoch: 2), at: F.at(52)).contains(.stopGroup(F.database))
+                == false)
+        #expect(machine.role == .active)
+    }
+
     @Test func theReceiverStartsAReleasedGroupWithoutGuards() {
         var machine = Self.pollux()
         let actions = machine.peerHeartbeatReceived(F.peer(.standby, epoch: 1, released: [F.database]), at: F.at(40))
