@@ -87,13 +87,14 @@ extension NodeStateMachine {
         return .passed
     }
 
-    /// Starts fencing once ping has passed: at once when this node holds the `pgsql` group, otherwise after
-    /// `fence_delay`, so that of two nodes fencing each other in a partition the one that held the group wins.
+    /// Starts fencing once ping has passed: at once, unless both nodes may be taking over from each other (see
+    /// `waitsFenceDelay`), when the one that does not hold the `pgsql` group waits `fence_delay` first, so that the
+    /// two cannot fence each other.
     mutating func fenceIfDue(at now: Instant) -> [NodeAction] {
         guard var round, round.purpose == .peerFailure, settings.fencingConfigured, round.fence == .notStarted
         else { return [] }
         if settings.pingConfigured && round.reachable != true { return [] }
-        if holdsRoleGroup {
+        if !waitsFenceDelay() {
             round.fence = .fencing
             round.running.append(.fence)
             self.round = round
@@ -102,6 +103,20 @@ extension NodeStateMachine {
         round.fence = .delaying
         self.round = round
         return [schedule(.fenceDelay, after: settings.fenceDelay, at: now)]
+    }
+
+    /// True when this node must wait `fence_delay` before fencing: the peer, as last heard, did not hold every
+    /// group either, so it is taking over from this node at the same moment (a partition, not a death), and this
+    /// node does not hold `pgsql` — the holder fences first. When neither holds `pgsql`, the group's home node goes
+    /// first. A peer that held every group (the usual active) takes nothing over: no delay.
+    func waitsFenceDelay() -> Bool {
+        guard !holdsRoleGroup else { return false }
+        let peerHeld = peer.latest?.heldGroups ?? []
+        guard records.contains(where: { !peerHeld.contains($0.name) }) else { return false }
+        if let roleIndex = roleGroupIndex, !peerHeld.contains(records[roleIndex].name) {
+            return records[roleIndex].group.homeNode != settings.localNode
+        }
+        return true
     }
 
     /// `fence_delay` passed, or it is time to try a failed fence again. Fencing waits while no ping target answers

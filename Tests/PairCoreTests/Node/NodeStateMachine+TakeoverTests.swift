@@ -83,18 +83,15 @@ import Testing
         #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [] && machine.role == .standby)
     }
 
-    @Test func fencingWaitsForTheVerdictAndFenceDelayThenTheAddressIsProbedAfterTheFence() {
+    /// The usual failover: the peer held every group, so it takes nothing over from this node and no fence_delay
+    /// is due; the fence starts at the verdict, and only ARP answers from after the fence count.
+    @Test func fencingStartsAtTheVerdictThenTheAddressIsProbedAfterTheFence() {
         var machine = Self.heardAtForty(F.settings(fencing: true))
         #expect(machine.peerFellSilent(silentFor: .seconds(5), at: F.at(45)) == [])
-        #expect(
-            machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [
-                .scheduleTimer(.fenceDelay, after: .seconds(15))
-            ])
-        #expect(machine.clockTicked(at: F.at(64.9)) == [])
-        #expect(machine.clockTicked(at: F.at(65)) == [.startGuard(.fence)])
-        #expect(machine.guardAnswered(.fence(succeeded: true), at: F.at(67)) == [.startGuard(Self.probe)])
-        #expect(machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(66.5)) == [])
-        let actions = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(67.2))
+        #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [.startGuard(.fence)])
+        #expect(machine.guardAnswered(.fence(succeeded: true), at: F.at(52)) == [.startGuard(Self.probe)])
+        #expect(machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(51.5)) == [])
+        let actions = machine.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(52.2))
         #expect(actions == [.stopGuard(Self.probe)] + F.takeover(epoch: 2) + [.announceNow])
     }
 
@@ -102,20 +99,45 @@ import Testing
         var machine = Self.silent(F.settings(ping: true, fencing: true))
         #expect(machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [])
         let actions = machine.guardAnswered(.ping(reachable: true), at: F.at(51))
-        #expect(actions == [.scheduleTimer(.fenceDelay, after: .seconds(15))])
+        #expect(actions == [.startGuard(.fence)])
     }
 
     @Test func noFenceStartsWhileNoPingTargetAnswers() {
         var machine = Self.silent(F.settings(ping: true, fencing: true))
-        _ = machine.guardAnswered(.ping(reachable: true), at: F.at(46))
+        _ = machine.guardAnswered(.ping(reachable: false), at: F.at(46))
+        let atVerdict = machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50))
+        #expect(!atVerdict.contains(.startGuard(.fence)) && machine.block == .noPingTarget)
+        let actions = machine.guardAnswered(.ping(reachable: true), at: F.at(66))
+        #expect(actions.contains(.startGuard(.fence)) && machine.block == nil)
+    }
+
+    /// A partition with two groups: pollux holds the extra group, castor held `pgsql` but not the extra group, so
+    /// both take over at once. pollux, without `pgsql`, waits fence_delay; castor (the holder) fences at once — see
+    /// `aNodeHoldingPgsqlFencesWithoutDelayToTakeThePeersOtherGroup`.
+    @Test func inATwoSidedTakeoverTheNodeWithoutPgsqlWaitsFenceDelay() {
+        let settings = F.settings(node: F.pollux, groups: [F.databaseGroup, F.extraGroup], fencing: true)
+        var machine = F.started(settings)
+        _ = machine.peerHeartbeatReceived(F.peer(.active, holds: [F.database], epoch: 1), at: F.at(1))
+        _ = machine.clockTicked(at: F.at(30))
+        _ = machine.guardAnswered(.duplicateAddress(F.extraAddress, answered: false), at: F.at(30.1))
+        _ = machine.groupStarted(F.extra, result: .succeeded, at: F.at(31))
+        _ = machine.peerHeartbeatReceived(F.peer(.active, holds: [F.database], epoch: 1), at: F.at(40))
         #expect(
             machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [
                 .scheduleTimer(.fenceDelay, after: .seconds(15))
             ])
-        #expect(machine.guardAnswered(.ping(reachable: false), at: F.at(55)) == [.announceNow])
-        #expect(machine.clockTicked(at: F.at(65)) == [] && machine.block == .noPingTarget)
-        let actions = machine.guardAnswered(.ping(reachable: true), at: F.at(66))
-        #expect(actions == [.scheduleTimer(.fenceDelay, after: .seconds(15)), .announceNow] && machine.block == nil)
+        #expect(!machine.clockTicked(at: F.at(64.9)).contains(.startGuard(.fence)))
+        #expect(machine.clockTicked(at: F.at(65)).contains(.startGuard(.fence)))
+    }
+
+    /// Neither node holds `pgsql` when they lose each other (both standby): the group's home node fences at once,
+    /// the other waits fence_delay, so they cannot fence each other.
+    @Test(arguments: [(F.castor, false), (F.pollux, true)])
+    func withNeitherHoldingPgsqlTheHomeNodeFencesFirst(node: String, waits: Bool) {
+        var machine = F.started(F.settings(node: node, fencing: true))
+        _ = machine.peerHeartbeatReceived(F.peer(.blocked), at: F.at(1))
+        _ = machine.peerHeartbeatReceived(F.peer(.blocked), at: F.at(40))
+        #expect(machine.waitsFenceDelay() == waits)
     }
 
     @Test func aFailedFenceBlocksIsRetriedOnABackoffAndClearsOnSuccess() {
