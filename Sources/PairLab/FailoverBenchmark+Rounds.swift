@@ -10,6 +10,7 @@ extension FailoverBenchmark {
         let outage = try await measureMove(lab: lab, from: active) {
             try await lab.failNode(active)
         }
+        await lab.waitForStalePostmaster(on: active)
         let recovery = try await lab.timeBarePostgresStarts(on: active, runs: 1)
         report("  crash recovery of \(active.name)'s cluster: \(recovery.map { "\($0.wholeMilliseconds) ms" })")
         try await lab.reboot(active)

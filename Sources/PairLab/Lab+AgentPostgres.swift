@@ -35,6 +35,25 @@ extension Lab {
         return postmaster.pid
     }
 
+    /// Waits (at most `limit`) until the process named in `node`'s `postmaster.pid`, if any, is gone from the process
+    /// table — a killed postmaster stays a zombie until it is reaped, and PostgreSQL refuses to start while the PID in
+    /// its lock file exists. Returns whether it is gone.
+    @discardableResult
+    public nonisolated func waitForStalePostmaster(on node: LabNode, within limit: Duration = .seconds(10)) async
+        -> Bool
+    {
+        let file = "\(paths.node(node).pgdata)/postmaster.pid"
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+            let line = text.split(separator: "\n").first, let pid = Int32(line)
+        else { return true }
+        let deadline = ContinuousClock.now + limit
+        while ProcessTable.entry(pid) != nil {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
+    }
+
     /// Times `runs` bare starts of `node`'s cluster with `pg_ctl start -w` (as postgres, in the node's namespace,
     /// with the lab's command-line settings for the node), each followed by `pg_ctl stop -m fast`: the floor the
     /// failover benchmark compares against. The cluster must not be running. Each time includes starting `pg_ctl`
