@@ -51,6 +51,29 @@ struct TakeoverEndToEnd {
         }
     }
 
+    @Test func aStandbyOnEachNodeInTurnLeavesTheServiceRunningOnOneNode() async throws {
+        try await ServicePair.with { lab in
+            let first = try await lab.pgpairCommand(["standby", "--timeout", "30"], on: .a)
+            #expect(first.exitCode == 0, "\(first)")
+            try await ServicePair.settled(lab, active: .b)
+            // castor handed the group away with `standby`; pollux's `standby` may be refused (castor takes groups
+            // back only by `takeover`) or done (castor runs the group again), but the group must not be left stopped
+            // on both nodes, nor bounce between them.
+            let second = try await lab.pgpairCommand(["standby", "--timeout", "30"], on: .b)
+            #expect(second.exitCode == 0 || second.exitCode == 1, "\(second)")
+            let (_, samples) = try await lab.samplingAddressHolders {
+                try await Task.sleep(for: .seconds(3))
+            }
+            let holders = Set(samples.readings.filter(\.holds).map(\.node))
+            #expect(holders.count == 1, "one node keeps the address: \(samples.summary)")
+            if holders.count == 1, let holder = holders.first {
+                try await ServicePair.waitForService(from: holder, in: lab)
+            } else {
+                Issue.record("\(await ServicePair.diagnostics(lab))")
+            }
+        }
+    }
+
     @Test func aKilledPostmasterIsRestartedInPlaceWithoutAFailover() async throws {
         try await ServicePair.with { lab in
             let epoch = try await lab.status(of: .a).epoch
