@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import PairCore
+
+/// Installs the newest copy of the data this node may use into the data directory, before PostgreSQL starts on it
+/// (the `pgsql` resource's start, and `pgpair pull`): compares the current data directory with the newest complete
+/// snapshot by (epoch, checkpoint position) through ``CopyChoice``, and moves a newer snapshot into place.
+///
+/// Installing a snapshot, under the sync lock (no publish or prune meanwhile):
+/// 1. The snapshot gets its own copy of every file it shares through hard links (``InstallOwnCopies``), in place:
+///    until step 3 it is still a whole, valid snapshot.
+/// 2. The data directory is renamed aside to `PGDATA.replaced-UTCTIME` (never deleted).
+/// 3. The snapshot is renamed to `PGDATA`, given to `pg_user` with mode 0700, and its epoch recorded in it.
+/// 4. It is no longer a snapshot: `latest` is pointed at the newest one that remains (removed when none does).
+///
+/// When `snapshot_dir` and the data directory are on different file systems, a rename cannot move the snapshot:
+/// it is copied (`cp -a`) beside the data directory instead, and stays a snapshot.
+public struct DataDirectoryInstall: Sendable {
+    /// The settings.
+    public var settings: InstallSettings
+    /// Where the install logs.
+    public var logger: Logger
+
+    /// An install.
+    public init(settings: InstallSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Decides and carries out the decision. A refusal is returned, not thrown (the caller fails with its
+    /// reason); a failure while installing throws, leaving either the old data directory or the whole new one at
+    /// `PGDATA` (a failure between the two renames puts the old one back).
+    public func run(purpose: InstallPurpose, peer: PeerCopy = .unknown) async throws(SyncError) -> InstallReport {
+        guard let snapshotDirectory = settings.snapshotDirectory else {
+            return InstallReport(decision: .keep(reason: "no snapshot_dir is configured"))
+        }
+        let lock = try await takeLock()
+        let report: InstallReport
+        do {
+            report = try await decideAndInstall(
+                store: SnapshotStore(directory: snapshotDirectory, owner: settings.owner), purpose: purpose,
+                peer: peer)
+        } catch {
+            lock.release()
+            throw error
+        }
+        lock.release()
+        return report
+    }
+
+    private func decideAndInstall(
+        store: SnapshotStore, purpose: InstallPurpose, peer: PeerCopy
+    ) async throws(SyncError) -> InstallReport {
+        let newest = FileManager.default.fileExists(atPath: store.directory) ? try store.newest() : nil
+        let current = await InstallCandidates.current(settings.dataDirectory, binDirectory: settings.binDirectory)
+        let offered: CopyCandidate? =
+            if let newest { await InstallCandidates.snapshot(newest, binDirectory: settings.binDirectory) } else { nil }
+        let decision = CopyChoice.decide(current: current, snapshot: offered, peer: peer, purpose: purpose)
+        guard case .install(let chosen, _) = decision else {
+            return InstallReport(decision: decision)
+        }
+        guard case .snapshot = chosen.source, let newest else {
+            throw SyncError(
+                .notConfigured, "\(chosen.source) is the newest copy, but pulling it is not built; install it by hand")
+        }
+        return try await install(newest, decision: decision, store: store)
+    }
+
+    /// Raises the data directory's recorded epoch to `epoch`: PostgreSQL is about to run on it as the `pgsql`
+    /// resource of that takeover, so what it writes from now on is that epoch's data.
+    public func recordRunningEpoch(_ epoch: UInt64) throws(SyncError) {
+        guard FileManager.default.fileExists(atPath: "\(settings.dataDirectory)/PG_VERSION") else { return }
+        try DataDirectoryEpoch.record(epoch, in: settings.dataDirectory, owner: settings.owner)
+    }
+
+    /// The sync lock, waited for up to `lockWait` (a publish or a round that is finishing).
+    private func takeLock() async throws(SyncError) -> SyncLock {
+        let deadline = ContinuousClock.now + settings.lockWait
+        while true {
+            do {
+                return try SyncLock(path: settings.lockfile)
+            } catch  where error.code == .busy && ContinuousClock.now < deadline {
+                do {
+                    try await Task.sleep(for: .milliseconds(100))
+                } catch {
+                    throw SyncError(.cancelled, "the install was cancelled while waiting for the sync lock")
+                }
+            }
+        }
+    }
+}
