@@ -29,6 +29,7 @@ final class HeartbeatEngine: @unchecked Sendable {
     private var rejected = RejectedCounts()
     /// One limiter per kind, so that a flood of one kind (noise on a serial line) never hides another (a replay).
     private var rejectionLogs: [HeartbeatRejection.Kind: RateLimitedLog] = [:]
+    private var mediaUsability = MediaUsability()
     private var sender: RepeatedTask?
     private var tick: Scheduled<Void>?
 
@@ -169,11 +170,24 @@ final class HeartbeatEngine: @unchecked Sendable {
             protocolVersion: PairCoreVersion.protocolVersion, sender: localNode, generation: generation,
             sequence: sequence, role: announcement.node.role, heldGroups: announcement.node.heldGroups,
             epoch: announcement.node.epoch, copy: announcement.copy, deadtime: timing.deadtime,
-            releasedGroups: announcement.node.releasedGroups, requestedGroups: announcement.node.requestedGroups)
+            releasedGroups: announcement.node.releasedGroups, requestedGroups: announcement.node.requestedGroups,
+            pingReachable: announcement.node.pingReachable)
         let bytes = codec.encode(message)
+        checkMedia()
         for transport in transports {
             transport.send(bytes)
         }
+    }
+
+    /// Whether any medium took the previous heartbeat; a change is logged and reported.
+    private func checkMedia() {
+        guard let usable = mediaUsability.sent(transports.map(\.counters)) else { return }
+        if usable {
+            logger.notice("a heartbeat medium works again")
+        } else {
+            logger.error("no heartbeat medium can be used; this node takes over nothing until one works")
+        }
+        observer(.media(usable: usable, at: .now))
     }
 
     private func scheduleTick() {

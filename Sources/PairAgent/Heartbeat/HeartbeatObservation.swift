@@ -7,4 +7,6 @@ public enum HeartbeatObservation: Sendable {
     case message(HeartbeatMessage, at: ContinuousClock.Instant)
     /// A verdict of the failure detector.
     case detector(DetectorEvent, at: ContinuousClock.Instant)
+    /// The heartbeat can use at least one medium again (`usable`), or none any more.
+    case media(usable: Bool, at: ContinuousClock.Instant)
 }

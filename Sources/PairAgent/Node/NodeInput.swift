@@ -8,6 +8,8 @@ enum NodeInput: Sendable {
     case operationFinished(GroupOperation, ResourceOutcome, at: ContinuousClock.Instant)
     /// A guard answered, from evidence gathered at `at`.
     case guardAnswered(GuardAnswer, at: ContinuousClock.Instant)
+    /// A round of the continuous ping finished.
+    case pingRound(PingObservation)
     /// A timer the state machine asked for is due.
     case timerFired
     /// An operator's command, answered through `reply`.

@@ -27,6 +27,8 @@ final class NodeLoop {
     var cancelledStarts: Set<Int> = []
     var guardSignals: [NodeGuard: StopSignal] = [:]
     var announced: NodeAnnouncement?
+    /// The latest continuous ping round's targets, for `status`.
+    var pingTargets: [(name: String, up: Bool)] = []
     var view: NodeView
 
     init(
@@ -50,7 +52,7 @@ final class NodeLoop {
     /// Commands that arrive after the end are refused.
     func run(publish: (NodeView) -> Void) async {
         await withDiscardingTaskGroup { group in
-            for work in perform(machine.agentStarted(at: .now)) {
+            for work in pingMonitor() + perform(machine.agentStarted(at: .now)) {
                 group.addTask(operation: work)
             }
             self.publish()
@@ -86,11 +88,16 @@ final class NodeLoop {
             actions = machine.peerDeclaredDead(silentFor: silentFor, at: at)
         case .heartbeat(.detector):
             actions = []
+        case .heartbeat(.media(let usable, let at)):
+            actions = machine.mediaReported(usable: usable, at: at)
         case .operationFinished(let operation, let outcome, let at):
             actions = finished(operation, outcome, at: at)
             work += dequeue(operation.group)
         case .guardAnswered(let answer, let at):
             actions = machine.guardAnswered(answer, at: at)
+        case .pingRound(let observation):
+            pingTargets = observation.targets
+            actions = pingRound(observation)
         case .timerFired:
             actions = machine.clockTicked(at: now)
         case .operatorRequest(let request, let reply):
@@ -191,10 +198,29 @@ final class NodeLoop {
         }
     }
 
+    /// The continuous ping's round: the machine's own record (ipfail), and the `ping` guard's answer while it runs.
+    private func pingRound(_ observation: PingObservation) -> [NodeAction] {
+        var actions = machine.pingReported(reachable: observation.reachable, at: observation.began)
+        if guardSignals[.ping] != nil {
+            actions += machine.guardAnswered(.ping(reachable: observation.reachable), at: observation.began)
+        }
+        return actions
+    }
+
+    /// The continuous ping, when ping targets are configured: work to run from the start.
+    func pingMonitor() -> [Work] {
+        guard guards.monitorsPing else { return [] }
+        let guards = self.guards
+        let inbox = self.inbox
+        return [{ await guards.monitorPing { inbox.post(.pingRound($0)) } }]
+    }
+
     private func startGuard(_ nodeGuard: NodeGuard) -> [Work] {
         guard guardSignals[nodeGuard] == nil else { return [] }
         let signal = StopSignal()
         guardSignals[nodeGuard] = signal
+        // The continuous ping answers the ping guard (see `pingRound`).
+        if nodeGuard == .ping && guards.monitorsPing { return [] }
         let guards = self.guards
         let inbox = self.inbox
         return [
@@ -244,6 +270,10 @@ final class NodeLoop {
         case .forcedTakeover(let block):
             logger.critical(
                 "takeover forced by the operator", metadata: ["node.block": "\(block.map { "\($0)" } ?? "none")"])
+        case .pingLost(let group):
+            logger.error(
+                "no ping target answers here while the peer reaches one; handing the group to the peer",
+                metadata: ["resource.group": "\(group)"])
         case .restartLimitReached(let group):
             logger.error(
                 "restart limit reached; handing the group to the peer", metadata: ["resource.group": "\(group)"])

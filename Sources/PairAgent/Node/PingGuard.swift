@@ -27,6 +27,12 @@ struct PingGuard: Sendable {
     /// Runs rounds until the task is cancelled. A round that cannot run at all (no raw socket) reports nothing —
     /// nothing is known, and the takeover waits — and is logged once per distinct error.
     func run(report: @escaping @Sendable (GuardAnswer, ContinuousClock.Instant) -> Void) async {
+        await runRounds { observation in report(.ping(reachable: observation.reachable), observation.began) }
+    }
+
+    /// Runs rounds until the task is cancelled, reporting each whole round: every target's state and whether this
+    /// node reaches any.
+    func runRounds(_ report: @escaping @Sendable (PingObservation) -> Void) async {
         let addresses = self.addresses
         guard !addresses.isEmpty else {
             logger.error("ping guard started without ping targets; takeover waits")
@@ -39,7 +45,9 @@ struct PingGuard: Sendable {
             do {
                 let round = try await probe.ping(addresses, timeout: roundTimeout)
                 let reachable = round.reachesAny(of: targets)
-                report(.ping(reachable: reachable), round.began)
+                report(
+                    PingObservation(
+                        reachable: reachable, targets: targets.map { ($0.name, round.isUp($0)) }, began: round.began))
                 logChanges(round, states: &states, reachable: reachable)
                 lastError = nil
             } catch is CancellationError {

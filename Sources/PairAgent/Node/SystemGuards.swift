@@ -69,6 +69,12 @@ public struct SystemGuards: GuardRunner {
         self.logger = logger
     }
 
+    public var monitorsPing: Bool { ping != nil }
+
+    public func monitorPing(report: @escaping @Sendable (PingObservation) -> Void) async {
+        await ping?.runRounds(report)
+    }
+
     public func run(
         _ guard: NodeGuard, report: @escaping @Sendable (GuardAnswer, ContinuousClock.Instant) -> Void
     ) async {

@@ -44,7 +44,8 @@ public struct HeartbeatCodec: Sendable {
         ]
         .filter { !$0.1.isEmpty }
         .map { name, groups in "\(name)=\(groups.map(HeartbeatNameEscaping.escape).joined(separator: ","))" }
-        return Self.sign(Array(((lines + handshake).joined(separator: "\n") + "\n").utf8), with: key)
+        let ping = message.pingReachable.map { ["\(Field.ping)=\($0 ? "up" : "down")"] } ?? []
+        return Self.sign(Array(((lines + handshake + ping).joined(separator: "\n") + "\n").utf8), with: key)
     }
 
     /// `body` (from `>>>` to the newline before `auth=`) followed by its `auth=` line under `key` and `<<<`.

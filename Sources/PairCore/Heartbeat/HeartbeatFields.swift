@@ -54,7 +54,8 @@ struct HeartbeatFields {
             copy: try copy(),
             deadtime: .milliseconds(Int64(try number(Field.deadtime, in: 0...UInt64(Int64.max)))),
             releasedGroups: try optionalGroups(Field.releasedGroups),
-            requestedGroups: try optionalGroups(Field.requestedGroups))
+            requestedGroups: try optionalGroups(Field.requestedGroups),
+            pingReachable: try pingReachable())
     }
 
     private func required(_ name: String) throws(HeartbeatRejection) -> String {
@@ -90,6 +91,16 @@ struct HeartbeatFields {
 
     private func groups() throws(HeartbeatRejection) -> [String] {
         try groupList(Field.heldGroups, value: try required(Field.heldGroups))
+    }
+
+    /// `ping=up|down`, which later versions added: absent means unknown.
+    private func pingReachable() throws(HeartbeatRejection) -> Bool? {
+        switch values[Field.ping] {
+        case nil: return nil
+        case "up": return true
+        case "down": return false
+        case let value?: throw .malformed("`\(Field.ping)=\(Self.quoted(value))` is not up or down")
+        }
     }
 
     /// A group list that later versions added: absent means none, as from a sender that does not know it.

@@ -24,6 +24,9 @@ public struct HeartbeatMessage: Sendable, Equatable {
     /// Groups the sender asks the receiver to release (`request=`): a planned takeover, or a move home with
     /// auto_failback. Empty when none; a receiver that does not know the field ignores it.
     public var requestedGroups: [String]
+    /// Whether the sender reaches a ping target (`ping=up|down`); nil when it has none configured, or has not
+    /// finished a round yet. A receiver that does not know the field ignores it.
+    public var pingReachable: Bool?
 
     /// Creates a message.
     public init(
@@ -37,7 +40,8 @@ public struct HeartbeatMessage: Sendable, Equatable {
         copy: SyncStamp?,
         deadtime: Duration,
         releasedGroups: [String] = [],
-        requestedGroups: [String] = []
+        requestedGroups: [String] = [],
+        pingReachable: Bool? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.sender = sender
@@ -50,6 +54,7 @@ public struct HeartbeatMessage: Sendable, Equatable {
         self.deadtime = deadtime
         self.releasedGroups = releasedGroups
         self.requestedGroups = requestedGroups
+        self.pingReachable = pingReachable
     }
 
     /// The message's place in the sender's stream: later generations first, then later sequence numbers.

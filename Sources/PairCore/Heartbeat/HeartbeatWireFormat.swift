@@ -17,7 +17,8 @@
 ///
 /// `released=` and `request=` (groups handed to, or asked of, the receiver; comma-separated like `groups=`) follow
 /// `deadtime_ms=` only when they are not empty, so a message without them is unchanged and a receiver that does not
-/// know them ignores them.
+/// know them ignores them. `ping=up|down` (whether the sender reaches a ping target) follows, only from a sender
+/// with ping targets.
 ///
 /// `auth=KEYID CODE` is always the last line before `<<<`; CODE is the lower-case hexadecimal HMAC (or CRC-32) of
 /// the exact bytes from the start of the `>>>` line up to and including the newline before the `auth=` line.
@@ -46,6 +47,7 @@ enum HeartbeatWireFormat {
         static let deadtime = "deadtime_ms"
         static let releasedGroups = "released"
         static let requestedGroups = "request"
+        static let ping = "ping"
     }
 
     /// The value of `copy` when the sender has none.

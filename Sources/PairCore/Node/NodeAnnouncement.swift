@@ -10,23 +10,27 @@ public struct NodeAnnouncement: Sendable, Equatable {
     public var releasedGroups: [String]
     /// The groups the node asks its peer to release (`request=`).
     public var requestedGroups: [String]
+    /// Whether the node reaches a ping target; nil without ping targets or before the first round.
+    public var pingReachable: Bool?
 
     /// Creates an announcement.
     public init(
         role: NodeRole, heldGroups: [String] = [], epoch: UInt64 = 0, releasedGroups: [String] = [],
-        requestedGroups: [String] = []
+        requestedGroups: [String] = [], pingReachable: Bool? = nil
     ) {
         self.role = role
         self.heldGroups = heldGroups
         self.epoch = epoch
         self.releasedGroups = releasedGroups
         self.requestedGroups = requestedGroups
+        self.pingReachable = pingReachable
     }
 
     /// What a peer's heartbeat announces.
     public init(_ message: HeartbeatMessage) {
         self.init(
             role: message.role, heldGroups: message.heldGroups, epoch: message.epoch,
-            releasedGroups: message.releasedGroups, requestedGroups: message.requestedGroups)
+            releasedGroups: message.releasedGroups, requestedGroups: message.requestedGroups,
+            pingReachable: message.pingReachable)
     }
 }

@@ -6,6 +6,9 @@
 public enum NodeBlock: Sendable, Equatable {
     /// No ping target answered since the peer fell silent: this node may be the one cut off.
     case noPingTarget
+    /// No heartbeat medium can be used here (every interface down, the serial line unopenable): the peer's silence
+    /// says nothing.
+    case noMedium
     /// Another host answers ARP for a service address (the peer may be frozen, or a third host has it).
     case addressInUse(IPv4Address)
     /// Fencing the peer failed `attempts` times; it is retried on a backoff.
@@ -25,7 +28,7 @@ public enum NodeBlock: Sendable, Equatable {
     /// True when only an operator clears the block (`pgpair unblock` or `pgpair takeover --force`).
     public var needsOperator: Bool {
         switch self {
-        case .noPingTarget, .addressInUse, .fenceFailed: return false
+        case .noPingTarget, .noMedium, .addressInUse, .fenceFailed: return false
         case .coldStart, .uncleanStop, .failedStop, .healedPartition, .cannotRun: return true
         }
     }
@@ -36,6 +39,10 @@ public enum NodeBlock: Sendable, Equatable {
         case .noPingTarget:
             return "no ping target answers, so this node may be the one cut off; it takes over once a target "
                 + "answers, or stays standby if \(peer) is heard again. Check this node's network."
+        case .noMedium:
+            return "no heartbeat medium can be used on this node (every heartbeat interface is down or the serial "
+                + "line cannot be opened), so \(peer)'s silence proves nothing; this node takes over nothing until a "
+                + "medium works again. Check this node's heartbeat interfaces and serial line."
         case .addressInUse(let address):
             return "another host answers ARP for the service address \(address) (\(peer) may be frozen, or a third "
                 + "host has the address); this node takes over once the address is free, or stays standby if "

@@ -9,4 +9,7 @@ public enum NodeReport: Sendable, Equatable {
     case forcedTakeover(overriding: NodeBlock?)
     /// A group failed `restart_limit` times within the window: it is handed to the peer.
     case restartLimitReached(group: String)
+    /// This node has reached no ping target for the grace period while the peer reaches one: the group goes to the
+    /// peer (heartbeat's ipfail).
+    case pingLost(group: String)
 }

@@ -31,6 +31,9 @@ public struct NodeSettings: Sendable, Equatable {
     public var fenceRetryDelay: Duration
     /// The longest wait between two fence attempts.
     public var fenceRetryLimit: Duration
+    /// How long a holder must have reached no ping target, while its peer reaches one, before it hands its groups
+    /// to the peer (heartbeat's ipfail): the deadtime, so one lost round never moves the service.
+    public var pingLossGrace: Duration
 
     /// The default window for `restart_limit`: one hour.
     public static let defaultRestartWindow = Duration.seconds(3600)
@@ -57,7 +60,8 @@ public struct NodeSettings: Sendable, Equatable {
         restartWindow: Duration = defaultRestartWindow,
         stopAttempts: Int = defaultStopAttempts,
         fenceRetryDelay: Duration = defaultFenceRetryDelay,
-        fenceRetryLimit: Duration = defaultFenceRetryLimit
+        fenceRetryLimit: Duration = defaultFenceRetryLimit,
+        pingLossGrace: Duration = .seconds(10)
     ) {
         self.localNode = localNode
         self.peerNode = peerNode
@@ -74,6 +78,7 @@ public struct NodeSettings: Sendable, Equatable {
         self.stopAttempts = max(1, stopAttempts)
         self.fenceRetryDelay = fenceRetryDelay
         self.fenceRetryLimit = fenceRetryLimit
+        self.pingLossGrace = pingLossGrace
     }
 
     /// The settings a validated configuration gives.
@@ -90,7 +95,8 @@ public struct NodeSettings: Sendable, Equatable {
             fencingConfigured: ha.fencing.method != nil,
             fenceDelay: ha.fencing.delay,
             monitorInterval: ha.monitoring.interval,
-            restartLimit: ha.monitoring.restartLimit)
+            restartLimit: ha.monitoring.restartLimit,
+            pingLossGrace: ha.timing.deadtime)
     }
 
     /// The group that decides the node's role: the one that holds `pgsql`, or the first group when none does.

@@ -69,6 +69,7 @@ extension NodeStateMachine {
     /// The guards in their order: a ping target answers (when configured); the peer is fenced (when configured,
     /// after the peer's death); no other host answers ARP for a service address of the groups.
     func guardVerdict(_ round: GuardRound) -> GuardVerdict {
+        guard mediaUsable else { return .failed(.noMedium) }
         if settings.pingConfigured {
             guard let reachable = round.reachable else { return .pending }
             guard reachable else { return .failed(.noPingTarget) }

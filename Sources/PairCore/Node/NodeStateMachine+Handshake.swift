@@ -113,6 +113,7 @@ extension NodeStateMachine {
     /// With auto_failback on, the home node asks for its group back while the peer holds it and can hand it over.
     func wantsGroupHome(_ record: GroupRecord) -> Bool {
         settings.autoFailback && !operatorStandby && !record.failedHere
+            && !(settings.pingConfigured && pingReachable == false)
             && record.group.homeNode == settings.localNode && peer.holds(record.name) && peer.canTakeGroups
     }
 
@@ -128,6 +129,8 @@ extension NodeStateMachine {
             case .running where operating && record.release == nil:
                 if peer.requests(record.name) || (operatorStandby && peer.canTakeGroups) {
                     actions += stop(index, for: .release)
+                } else if pingLostLongerThanPeer(at: now) {
+                    actions += [.report(.pingLost(group: record.name))] + stop(index, for: .release)
                 }
             case .stopped:
                 if operating && peer.releases(record.name) && !peer.holds(record.name) && record.release == nil {

@@ -15,6 +15,8 @@ extension NodeStateMachine {
                     actions += machine.checkDue(group)
                 case .fenceDelay, .fenceRetry:
                     actions += machine.fenceTimerFired(timer, at: now)
+                case .pingLoss:
+                    actions += machine.reconcile(at: now)
                 }
             }
             return actions
@@ -60,7 +62,8 @@ extension NodeStateMachine {
         case .initdead: return 0
         case .fenceDelay: return 1
         case .fenceRetry: return 2
-        case .monitor(let group): return 3 + (index(of: group) ?? records.count)
+        case .pingLoss: return 3
+        case .monitor(let group): return 4 + (index(of: group) ?? records.count)
         }
     }
 }

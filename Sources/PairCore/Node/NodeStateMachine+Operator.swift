@@ -102,7 +102,7 @@ extension NodeStateMachine {
             for index in records.indices {
                 records[index].failedHere = false
             }
-        case .noPingTarget, .addressInUse, .fenceFailed:
+        case .noPingTarget, .noMedium, .addressInUse, .fenceFailed:
             break
         }
         liftOperatorBlock()

@@ -54,7 +54,8 @@ extension NodeStateMachine {
             heldGroups: records.filter(\.local.isHeld).map(\.name),
             epoch: epoch,
             releasedGroups: records.filter { $0.release != nil }.map(\.name),
-            requestedGroups: records.filter(\.requested).map(\.name))
+            requestedGroups: records.filter(\.requested).map(\.name),
+            pingReachable: settings.pingConfigured ? pingReachable : nil)
     }
 
     /// The peer's liveness as this machine sees it.

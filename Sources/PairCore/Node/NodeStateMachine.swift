@@ -59,6 +59,12 @@ where Instant.Duration == Duration, Instant: Sendable {
     /// ask for them back with auto_failback, until `pgpair takeover`, a takeover after the peer's death, or a group the
     /// peer releases is taken here.
     var operatorStandby = false
+    /// The latest result of the continuous ping rounds (`pingReported`); nil before the first, or without targets.
+    var pingReachable: Bool?
+    /// False while no heartbeat medium can be used here (`mediaReported`).
+    var mediaUsable = true
+    /// Since when no ping target has answered, while none has.
+    var pingLostSince: Instant?
 
     /// Creates the machine for a node whose `state_dir` held `persisted`. Call `agentStarted(at:)` first.
     public init(settings: NodeSettings, persisted: PersistedNodeState) {

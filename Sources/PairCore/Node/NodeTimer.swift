@@ -8,4 +8,7 @@ public enum NodeTimer: Sendable, Hashable {
     case fenceDelay
     /// The next attempt after a failed fence.
     case fenceRetry
+    /// This node has reached no ping target for `pingLossGrace`: time to hand its groups over if the peer still
+    /// reaches one.
+    case pingLoss
 }
