@@ -53,6 +53,7 @@ let package = Package(
                 "PairNet",
                 "PairPostgres",
                 "PairSSH",
+                "PairSync",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -112,6 +113,7 @@ let package = Package(
             dependencies: [
                 "PairCore",
                 "PairAgent",
+                "PairSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -147,6 +149,7 @@ let package = Package(
             dependencies: [
                 "PairAgent",
                 "PairCore",
+                "PairSync",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -200,6 +203,8 @@ let package = Package(
             name: "pgpairTests",
             dependencies: [
                 "PairCore",
+                "PairSync",
+                "PairPostgres",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: strict

@@ -3,9 +3,9 @@ import NIOPosix
 import PairCore
 import ServiceLifecycle
 
-/// The node daemon: its services, started together and shut down in reverse order on SIGTERM or SIGINT — the
-/// control socket first, then the node (which stops every group it holds), then the heartbeat (which has
-/// announced the release by then).
+/// The node daemon: its services, started together and shut down in reverse order on SIGTERM or SIGINT — sync
+/// first (a round in progress is cancelled), the control socket, then the node (which stops every group it
+/// holds), then the heartbeat (which has announced the release by then).
 public struct Agent {
     let configuration: PairConfiguration
     let configDirectory: String
@@ -49,9 +49,10 @@ public struct Agent {
             runners: configuration.resources.groups.map(controls.runner(for:)),
             guards: SystemGuards(configuration: configuration, control: controls.addresses, logger: logger),
             logger: logger)
+        let sync = SyncService(configuration: configuration, heartbeat: heartbeat, node: node, logger: logger)
         let control = ControlSocketService(
             path: ha.agent.controlSocket, statusGroup: ha.agent.controlSocketGroup,
-            handler: AgentControlHandler(node: node), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            handler: AgentControlHandler(node: sync.control), eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
             logger: logger)
         let keys = KeyReloadService(
             path: ConfigurationLoader.path(of: "authkeys", in: configDirectory), logger: logger,
@@ -63,6 +64,7 @@ public struct Agent {
                     .init(service: node),
                     .init(service: control),
                     .init(service: keys),
+                    .init(service: sync),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

@@ -25,6 +25,8 @@ final class HeartbeatEngine: @unchecked Sendable {
     private var assemblers: [Int: HeartbeatFrameAssembler] = [:]
     private var transports: [any HeartbeatTransport] = []
     private var announcement: LocalAnnouncement
+    /// This node's copy, kept apart from the announcement the node loop replaces (its `copy` is nil).
+    private var copy: SyncStamp?
     private var sequence: UInt64 = 0
     private var rejected = RejectedCounts()
     /// One limiter per kind, so that a flood of one kind (noise on a serial line) never hides another (a replay).
@@ -95,6 +97,11 @@ final class HeartbeatEngine: @unchecked Sendable {
                 self.sendHeartbeat()
             }
         }
+    }
+
+    /// Tells of `copy` in every heartbeat from the next one on (unless an announcement carries a copy itself).
+    func keepCopy(_ copy: SyncStamp?) {
+        eventLoop.execute { self.copy = copy }
     }
 
     /// Handles bytes a medium received. Runs on the event loop (media deliver there).
@@ -169,7 +176,7 @@ final class HeartbeatEngine: @unchecked Sendable {
         let message = HeartbeatMessage(
             protocolVersion: PairCoreVersion.protocolVersion, sender: localNode, generation: generation,
             sequence: sequence, role: announcement.node.role, heldGroups: announcement.node.heldGroups,
-            epoch: announcement.node.epoch, copy: announcement.copy, deadtime: timing.deadtime,
+            epoch: announcement.node.epoch, copy: announcement.copy ?? copy, deadtime: timing.deadtime,
             releasedGroups: announcement.node.releasedGroups, requestedGroups: announcement.node.requestedGroups,
             pingReachable: announcement.node.pingReachable)
         let bytes = codec.encode(message)
@@ -217,7 +224,7 @@ final class HeartbeatEngine: @unchecked Sendable {
                 let link = detector.link(index)
                 return .init(medium: media[index].written, state: link.state, lastHeard: link.lastHeard)
             },
-            rejected: rejected)
+            rejected: rejected, peerCopy: tracker.latest?.copy)
         published.withLockedValue { $0 = view }
     }
 }

@@ -15,7 +15,7 @@ public final class HeartbeatService: Service, Sendable {
     private let generation: UInt64
     private let logger: Logger
     private let eventLoopGroup: MultiThreadedEventLoopGroup
-    private let engine: HeartbeatEngine
+    let engine: HeartbeatEngine
 
     /// Creates the service; nothing is opened before `run()`. `observer` hears every valid peer message and every
     /// verdict of the failure detector, in order, on the heartbeat thread: it must return at once.

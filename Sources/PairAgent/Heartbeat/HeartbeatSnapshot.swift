@@ -15,4 +15,6 @@ struct HeartbeatSnapshot: Sendable {
     var peerEpoch: UInt64?
     var links: [Link]
     var rejected: RejectedCounts
+    /// The copy the peer's newest heartbeat tells of (its newest complete copy, or its last round).
+    var peerCopy: SyncStamp? = nil
 }

@@ -2,7 +2,7 @@ import PairCore
 
 extension NodeStatus: Codable {
     enum CodingKeys: String, CodingKey {
-        case node, role, epoch, generation, peer, resources
+        case node, role, epoch, generation, peer, resources, sync
         case blockedReason = "blocked_reason"
         case blockNeedsOperator = "block_needs_operator"
         case protocolVersion = "protocol"
@@ -20,9 +20,11 @@ extension NodeStatus: Codable {
         try container.encode(protocolVersion, forKey: .protocolVersion)
         try container.encode(peer, forKey: .peer)
         try container.encode(resources.map(GroupStatusCoding.init), forKey: .resources)
+        try container.encodeIfPresent(sync, forKey: .sync)
     }
 
-    /// Decodes the object `encode(to:)` writes; `resources` may be missing (an agent older than the field).
+    /// Decodes the object `encode(to:)` writes; `resources` and `sync` may be missing (an agent older than the
+    /// field).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -34,6 +36,7 @@ extension NodeStatus: Codable {
             generation: try container.decode(UInt64.self, forKey: .generation),
             protocolVersion: try container.decode(Int.self, forKey: .protocolVersion),
             peer: try container.decode(PeerStatus.self, forKey: .peer),
-            resources: try container.decodeIfPresent([GroupStatusCoding].self, forKey: .resources)?.map(\.value) ?? [])
+            resources: try container.decodeIfPresent([GroupStatusCoding].self, forKey: .resources)?.map(\.value) ?? [],
+            sync: try container.decodeIfPresent(SyncStatus.self, forKey: .sync))
     }
 }

@@ -24,6 +24,7 @@ extension NodeStatus {
         }
         let rejected = peer.rejected
         lines.append("rejected: auth \(rejected.auth), replay \(rejected.replay), malformed \(rejected.malformed)")
+        if let sync { lines.append(sync.tableLine()) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -22,11 +22,14 @@ public struct NodeStatus: Sendable, Equatable {
     public var peer: PeerStatus
     /// Every resource group, in haresources order, with its home, owner and state as this node sees them.
     public var resources: [GroupStatus]
+    /// How copies are made and how old the standby's copy is; nil from an agent older than the field.
+    public var sync: SyncStatus?
 
     /// Creates a status.
     public init(
         node: String, role: NodeRole, blockedReason: String?, blockNeedsOperator: Bool, epoch: UInt64,
-        generation: UInt64, protocolVersion: Int, peer: PeerStatus, resources: [GroupStatus] = []
+        generation: UInt64, protocolVersion: Int, peer: PeerStatus, resources: [GroupStatus] = [],
+        sync: SyncStatus? = nil
     ) {
         self.node = node
         self.role = role
@@ -37,5 +40,6 @@ public struct NodeStatus: Sendable, Equatable {
         self.protocolVersion = protocolVersion
         self.peer = peer
         self.resources = resources
+        self.sync = sync
     }
 }
