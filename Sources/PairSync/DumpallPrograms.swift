@@ -53,6 +53,23 @@ struct DumpallPrograms: Sendable {
                 outputLimit: outputLimit))
     }
 
+    /// Runs `program` as ``run(_:_:environment:outputLimit:)`` does, but in a task of its own, so that cancelling the
+    /// round does not cut it short; throws `.cancelled` after it ends if the round was cancelled meanwhile. For
+    /// `pg_ctl start`: cut short, it would leave a postmaster starting that has not yet written the
+    /// `postmaster.pid` the cleanup looks for.
+    func runUncancelled(_ program: String, _ arguments: [String]) async throws(SyncError) -> ChildProcess.Outcome {
+        let result = await Task.detached { () async -> Result<ChildProcess.Outcome, SyncError> in
+            do throws(SyncError) {
+                return .success(try await run(program, arguments))
+            } catch {
+                return .failure(error)
+            }
+        }.value
+        let outcome = try result.get()
+        if Task.isCancelled { throw SyncError(.cancelled, "the round was cancelled") }
+        return outcome
+    }
+
     /// Gives `path` to `pg_user`.
     func own(_ path: String) throws(SyncError) {
         guard chown(path, owner.uid, owner.gid) == 0 || getuid() == owner.uid else {

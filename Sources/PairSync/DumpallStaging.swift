@@ -96,7 +96,7 @@ struct DumpallStaging {
 
             """
         try write(original + Data(settings.utf8), to: file)
-        let outcome = try await programs.run(
+        let outcome = try await programs.runUncancelled(
             "pg_ctl", ["start", "--pgdata=\(dataDirectory)", "--log=\(serverLog)", "--wait", "--timeout=300"])
         guard outcome.exitStatus == 0 else {
             throw SyncError(

@@ -208,6 +208,33 @@ struct DumpallRoundTests {
         }
     }
 
+    @Test("a round cancelled while its staging cluster runs stops and removes it; the published snapshots stay")
+    func cancelledWhileRestoring() async throws {
+        try await TestCluster.with { cluster in
+            let snapshots = try Scratch("pgpair-dumpalltest-snapshots", ownedByPostgres: true)
+            defer { snapshots.remove() }
+            let passfile = try Self.populate(cluster)
+            let (before, sums) = try await Self.publishOne(cluster, into: snapshots, passfile: passfile)
+
+            let round = Task {
+                await Self.round(cluster, into: snapshots, passfile: passfile, log: DumpallCapturedLog()).run()
+            }
+            var staged = false
+            for _ in 0..<6000 where !staged {
+                try await Task.sleep(for: .milliseconds(5))
+                staged = !dumpallProcesses(named: "postgres", mentioning: snapshots.path).isEmpty
+            }
+            #expect(staged, "the staging cluster started")
+            round.cancel()
+            let record = await round.value
+
+            #expect(record.outcome == .failed && record.errorCode == "cancelled", "\(record)")
+            #expect(try Self.store(snapshots).snapshots() == [before])
+            #expect(try await checksums(of: before.path) == sums)
+            #expect(Self.leftovers(snapshots).isEmpty, "\(Self.leftovers(snapshots))")
+        }
+    }
+
     @Test("a staging cluster a killed round left running is stopped and removed by the next round")
     func leftoverFromKilledRound() async throws {
         try await TestCluster.with { cluster in
