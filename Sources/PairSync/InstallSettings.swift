@@ -18,7 +18,7 @@ public struct InstallSettings: Sendable, Equatable {
     /// Settings.
     public init(
         dataDirectory: String, snapshotDirectory: String?, owner: String, binDirectory: String?, lockfile: String,
-        lockWait: Duration = .seconds(10)
+        lockWait: Duration = .seconds(30)
     ) {
         self.dataDirectory = dataDirectory
         self.snapshotDirectory = snapshotDirectory

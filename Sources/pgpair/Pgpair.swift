@@ -8,7 +8,7 @@ struct Pgpair: AsyncParsableCommand {
         abstract: "Keep a PostgreSQL service available on a pair of machines.",
         subcommands: [
             CheckConfig.self, AgentCommand.self, Status.self, StandbyCommand.self, TakeoverCommand.self,
-            MaintenanceCommand.self, UnblockCommand.self, ResourceCommand.self, SyncCommand.self,
+            MaintenanceCommand.self, UnblockCommand.self, ResourceCommand.self, PullCommand.self, SyncCommand.self,
         ]
     )
 }

@@ -35,8 +35,8 @@ public struct ResourceControls: Sendable {
     }
 
     /// The real controls for `configuration`: `ip`, gratuitous ARP, the `postgres` server (its output appended to
-    /// `STATE_DIR/postgresql.log`), resource scripts as child processes; `arpRepeats` says where the later
-    /// gratuitous ARP announcements run.
+    /// `STATE_DIR/postgresql.log`), the newest copy installed before it starts (``SnapshotInstaller``), resource
+    /// scripts as child processes; `arpRepeats` says where the later gratuitous ARP announcements run.
     public static func system(
         for configuration: HAConfiguration, arpRepeats: ARPAddressAnnouncer.Repeats, logger: Logger
     ) -> Self {
@@ -51,6 +51,7 @@ public struct ResourceControls: Sendable {
             addresses: IPRouteAddressControl(processes: processes, timeout: timeout),
             announcer: ARPAddressAnnouncer(logger: logger, repeats: arpRepeats),
             postgres: ServerPostgresControl(options: options, probe: probe, logger: logger),
+            installer: SnapshotInstaller(configuration: configuration, logger: logger),
             scripts: ProcessScriptRunner(processes: processes, timeout: timeout),
             timeout: timeout, logger: logger)
     }
