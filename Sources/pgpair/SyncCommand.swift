@@ -66,7 +66,8 @@ struct SyncCommand: AsyncParsableCommand {
             let runner = SyncRoundRunner(
                 configuration: configuration, logger: logger,
                 extraRsyncOptions: bwlimit.map { ["--bwlimit=\($0)"] } ?? [])
-            try report(await runner.run(epoch: position.epoch), peer: configuration.ha.peerNode)
+            try report(
+                await runner.run(epoch: position.epoch, peerEpoch: position.peerEpoch), peer: configuration.ha.peerNode)
         }
     }
 

@@ -9,14 +9,17 @@ struct SyncPosition {
     let configuration: PairConfiguration
     let logger: Logger
 
-    /// The side and this node's data epoch (for the snapshot's marker).
-    func find() async throws -> (side: SyncSide.Position, epoch: UInt64?) {
+    /// The side, this node's data epoch and the peer's when known (for the snapshot's marker).
+    func find() async throws -> (side: SyncSide.Position, epoch: UInt64?, peerEpoch: UInt64?) {
         let ha = configuration.ha
         let postgresGroup = configuration.resources.groups.first(where: \.holdsPostgres)
         do {
             let response = try await ControlClient(path: ha.agent.controlSocket).send(.status)
             if response.ok, let status = response.status {
-                return (SyncSide.Position(status: status, postgresGroup: postgresGroup?.name), status.epoch)
+                return (
+                    SyncSide.Position(status: status, postgresGroup: postgresGroup?.name), status.epoch,
+                    status.peer.epoch
+                )
             }
             logger.warning("the agent gave no status; judging by the service address instead")
         } catch let error as ControlSocketError where error.code == .noAgent {
@@ -26,7 +29,8 @@ struct SyncPosition {
         }
         let epoch = try? NodeStateStore(directory: ha.agent.stateDirectory).load().epoch
         return (
-            SyncSide.Position(runsPostgres: try await holdsServiceAddress(postgresGroup), peerRunsPostgres: nil), epoch
+            SyncSide.Position(runsPostgres: try await holdsServiceAddress(postgresGroup), peerRunsPostgres: nil), epoch,
+            nil
         )
     }
 

@@ -38,8 +38,9 @@ public struct SyncRoundRunner: Sendable {
         self.extraRsyncOptions = extraRsyncOptions
     }
 
-    /// Runs one round under the lock; `epoch` is this node's data epoch, recorded in the snapshot's marker.
-    public func run(epoch: UInt64?) async -> Outcome {
+    /// Runs one round under the lock. The snapshot's marker records whose data it is: this node's `epoch` when
+    /// it pushes (rsync), the peer's `peerEpoch` when it pulls (pg_dumpall); nil when unknown.
+    public func run(epoch: UInt64?, peerEpoch: UInt64?) async -> Outcome {
         let lockfile = configuration.ha.sync.lockfile
         let lock: SyncLock
         do throws(SyncError) {
@@ -51,12 +52,12 @@ public struct SyncRoundRunner: Sendable {
             }
             return finish(failed(error.code.rawValue, error.message, startedAt: Date()))
         }
-        let outcome = await runLocked(epoch: epoch)
+        let outcome = await runLocked(epoch: epoch, peerEpoch: peerEpoch)
         lock.release()
         return outcome
     }
 
-    private func runLocked(epoch: UInt64?) async -> Outcome {
+    private func runLocked(epoch: UInt64?, peerEpoch: UInt64?) async -> Outcome {
         let sync = configuration.ha.sync
         logger.notice(
             "syncing database with \(configuration.ha.peerNode)",
@@ -76,10 +77,13 @@ public struct SyncRoundRunner: Sendable {
             settings.extraRsyncOptions += extraRsyncOptions
             return finish(await RsyncRound(settings: settings, logger: logger).run(), loggedByRound: true)
         case .pgDumpall:
-            return finish(
-                failed(
-                    SyncError.Code.notConfigured.rawValue,
-                    "pg_dumpall rounds are not built yet; use sync_method rsync", startedAt: started))
+            guard let settings = DumpallRoundSettings(configuration: configuration.ha, epoch: peerEpoch) else {
+                return finish(
+                    failed(
+                        SyncError.Code.notConfigured.rawValue,
+                        "sync_method pg_dumpall needs dumpall_source and snapshot_dir", startedAt: started))
+            }
+            return finish(await DumpallRound(settings: settings, logger: logger).run(), loggedByRound: true)
         case nil:
             return finish(
                 failed(SyncError.Code.notConfigured.rawValue, "sync_method is not set", startedAt: started))

@@ -61,7 +61,7 @@ public final class SyncService: Service, Sendable {
                 self.heartbeat.keepCopy(self.report(for: status).copyStamp(epoch: status.epoch))
                 if self.roundIsDue(lastRoundStart: lastRoundStart, status: status) {
                     lastRoundStart = Date()
-                    await self.runRound(epoch: status.epoch)
+                    await self.runRound(epoch: status.epoch, peerEpoch: status.peer.epoch)
                 }
                 try? await Task.sleep(for: Self.tick)
             }
@@ -92,10 +92,10 @@ public final class SyncService: Service, Sendable {
         return SyncSide.decide(method: configuration.ha.sync.method, position: position) == .runsRound
     }
 
-    private func runRound(epoch: UInt64) async {
+    private func runRound(epoch: UInt64, peerEpoch: UInt64?) async {
         var logger = self.logger
         logger[metadataKey: "sync.trigger"] = "sync_interval"
-        _ = await SyncRoundRunner(configuration: configuration, logger: logger).run(epoch: epoch)
+        _ = await SyncRoundRunner(configuration: configuration, logger: logger).run(epoch: epoch, peerEpoch: peerEpoch)
         refreshDisk(force: true)
     }
 
