@@ -123,6 +123,7 @@ struct SyncCommandTests {
     /// A real pair on one machine: castor's cluster, and pollux's snapshot directory behind a loopback rsync
     /// daemon.
     private static func withPair(
+        haresources: String = "castor \(serviceAddress)/32/lo pgsql\n",
         _ body: (ConfigDirectory, SyncTestSupport.Cluster, SyncTestSupport.RsyncDaemon, SnapshotStore) async throws
             -> Void
     ) async throws {
@@ -148,7 +149,7 @@ struct SyncCommandTests {
                 rsync_password_file \(daemon.passwordFile)
                 \(Self.rsyncLines(snapshots: snapshots, target: daemon.module))
                 """, pgdata: cluster.pgdata)
-            try directory.write("haresources", "castor \(Self.serviceAddress)/32/lo pgsql\n")
+            try directory.write("haresources", haresources)
             try await body(directory, cluster, daemon, SnapshotStore(directory: snapshots, owner: "postgres"))
         } catch {
             await cluster.stop()
@@ -264,6 +265,57 @@ struct SyncCommandTests {
             try await Self.roundAndPublish(directory)
             #expect(try store.snapshots().count == 2)
             #expect(try await SyncTestSupport.checksums(of: published.path) == sums)
+        }
+    }
+
+    @Test("an agent on the standby publishes a complete staging copy, and `status --json` shows its sync object")
+    func agentPublishes() async throws {
+        // pollux's pgsql resource points at a directory that does not exist, so that its agent never finds
+        // castor's cluster (on this same machine) running as a stray group of its own.
+        try await Self.withPair(haresources: "castor \(Self.serviceAddress)/32/lo pgsql::/nonexistent/pgdata\n") {
+            directory, _, _, store in
+            let castor = try FakeAgent(
+                path: directory.file("pgpair.sock"),
+                statuses: [FakeAgent.status(groups: [(Self.serviceAddress, "castor", "running")])])
+            let round = try await Self.sync(directory)
+            castor.stop()
+            try #require(round.status == 0, "\(round)\n\(Self.log(directory))")
+            #expect(try store.snapshots().isEmpty)
+
+            let agent = Process()
+            agent.executableURL = URL(fileURLWithPath: try #require(PgpairProcess.executablePath))
+            agent.arguments = ["agent", "--config-dir", directory.path, "--node", "pollux"]
+            agent.standardOutput = FileHandle.nullDevice
+            agent.standardError = FileHandle.nullDevice
+            try agent.run()
+            defer {
+                kill(agent.processIdentifier, SIGTERM)
+                agent.waitUntilExit()
+            }
+            var sync: [String: Any] = [:]
+            for _ in 0..<100 {
+                let status = try await PgpairProcess.run(
+                    ["status", "--json", "--config-dir", directory.path, "--node", "pollux"])
+                if status.status == 0,
+                    let object = try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8))
+                        as? [String: Any],
+                    let found = object["sync"] as? [String: Any]
+                {
+                    sync = found
+                    if !(found["age_s"] is NSNull) { break }
+                }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let published = try #require(try store.newest(), "the agent did not publish: \(Self.log(directory))")
+            #expect(!FileManager.default.fileExists(atPath: store.stagingPath))
+            #expect(sync["method"] as? String == "rsync")
+            #expect(sync["state"] as? String == "idle")
+            let age = try #require(sync["age_s"] as? Int, "\(sync)")
+            #expect(age >= 0 && Double(age) <= Date().timeIntervalSince(published.dataAsOf) + 1)
+            #expect(sync["last_success"] is String)
+            #expect((sync["disk_used_bytes"] as? Int ?? 0) > 0)
+            #expect((sync["disk_free_bytes"] as? Int ?? 0) > 0)
+            #expect(Self.log(directory).contains("snapshot published"))
         }
     }
 }
