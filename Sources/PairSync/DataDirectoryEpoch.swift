@@ -11,7 +11,8 @@ import Foundation
 /// - `pgpair_data_epoch` (one number): written before PostgreSQL starts on the directory as the `pgsql` resource
 ///   (the node's epoch of that start), and when a snapshot is installed (the snapshot's epoch). It travels with
 ///   the rsync round's copy, where it equals the marker's epoch (both are the active's epoch).
-/// - `pgpair_snapshot.json`, the marker an installed snapshot brings along (its `epoch`).
+/// - `pgpair_snapshot.json`, the marker an installed snapshot brings along (its `epoch`), until PostgreSQL first
+///   runs on the directory as the `pgsql` resource.
 ///
 /// A directory with neither (initdb'd by hand, or from before pgpair) has epoch 0: any copy of a takeover is newer.
 public enum DataDirectoryEpoch {

@@ -2,6 +2,10 @@ import Foundation
 import Logging
 import PairCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Installs the newest copy of the data this node may use into the data directory, before PostgreSQL starts on it
 /// (the `pgsql` resource's start, and `pgpair pull`): compares the current data directory with the newest complete
 /// snapshot by (epoch, checkpoint position) through ``CopyChoice``, and moves a newer snapshot into place.
@@ -67,10 +71,20 @@ public struct DataDirectoryInstall: Sendable {
     }
 
     /// Raises the data directory's recorded epoch to `epoch`: PostgreSQL is about to run on it as the `pgsql`
-    /// resource of that takeover, so what it writes from now on is that epoch's data.
+    /// resource of that takeover, so what it writes from now on is that epoch's data. The marker an installed
+    /// snapshot brought along is removed then (its epoch is kept in the record): from now on the directory's
+    /// position is its own control file's, not the copy's.
     public func recordRunningEpoch(_ epoch: UInt64) throws(SyncError) {
-        guard FileManager.default.fileExists(atPath: "\(settings.dataDirectory)/PG_VERSION") else { return }
-        try DataDirectoryEpoch.record(epoch, in: settings.dataDirectory, owner: settings.owner)
+        let directory = settings.dataDirectory
+        guard FileManager.default.fileExists(atPath: "\(directory)/PG_VERSION") else { return }
+        try DataDirectoryEpoch.record(epoch, in: directory, owner: settings.owner)
+        let marker = "\(directory)/\(SnapshotMarker.fileName)"
+        if FileManager.default.fileExists(atPath: marker) {
+            guard unlink(marker) == 0 else {
+                throw SyncError(.fileSystem, "cannot remove \(marker): \(String(cString: strerror(errno)))")
+            }
+            SnapshotStore.syncDirectory(directory)
+        }
     }
 
     /// The sync lock, waited for up to `lockWait` (a publish or a round that is finishing).

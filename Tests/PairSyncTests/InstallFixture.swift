@@ -89,17 +89,26 @@ struct InstallFixture {
     /// Publishes the stopped source cluster as snapshot `sequence` of `epoch`, hard-linking unchanged files to
     /// `linkDest` (another snapshot's name) as a round does; points `latest` at it.
     @discardableResult
-    func publishSource(sequence: Int, epoch: UInt64?, linkDest: String? = nil) async throws -> Snapshot {
+    func publishSource(
+        sequence: Int, epoch: UInt64?, linkDest: String? = nil, dumpallStop: WALPosition? = nil
+    ) async throws -> Snapshot {
         let name = Snapshot.name(sequence: sequence, publishedAt: Date())
         let path = "\(snapshotDirectory)/\(name)"
         let link = linkDest.map { ["--link-dest=\(snapshotDirectory)/\($0)/"] } ?? []
         let copy = try await run("/usr/bin/rsync", ["-a"] + link + ["\(source)/", "\(path)/"])
         try #require(copy.status == 0, "rsync: \(copy.output)")
         let control = try await DataDirectoryControlData.read(path, binDirectory: Self.binDirectory)
-        let marker = SnapshotMarker(
-            round: "test-\(sequence)", node: "castor", epoch: epoch, label: "test", startPosition: control.redo,
-            stopPosition: control.checkpoint, walFiles: [], walSegmentSize: 16 << 20, startedAt: Date(),
-            completedAt: Date())
+        let marker =
+            if let dumpallStop {
+                SnapshotMarker.dumpall(
+                    round: "test-\(sequence)", node: "castor", epoch: epoch, sourceStart: dumpallStop,
+                    sourceStop: dumpallStop, startedAt: Date(), completedAt: Date())
+            } else {
+                SnapshotMarker(
+                    round: "test-\(sequence)", node: "castor", epoch: epoch, label: "test",
+                    startPosition: control.redo, stopPosition: control.checkpoint, walFiles: [],
+                    walSegmentSize: 16 << 20, startedAt: Date(), completedAt: Date())
+            }
         try marker.encoded().write(toFile: "\(path)/\(SnapshotMarker.fileName)", atomically: false, encoding: .utf8)
         _ = unlink("\(snapshotDirectory)/latest")
         _ = symlink(name, "\(snapshotDirectory)/latest")

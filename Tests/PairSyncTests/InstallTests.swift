@@ -99,6 +99,29 @@ struct InstallTests {
         #expect(try await fixture.rowCount(in: fixture.dataDirectory) == 11)
     }
 
+    @Test("pg_dumpall copies are compared by the source's positions in their markers, not their own pg_control")
+    func dumpallCopiesCompareByTheirMarkers() async throws {
+        let fixture = try await InstallFixture.make(port: 55_440)
+        defer { fixture.remove() }
+        // The data directory is an earlier pg_dumpall copy, installed and not run since: its own checkpoint lies
+        // far beyond the source positions in its marker.
+        let earlier = try await fixture.publishSource(sequence: 1, epoch: 2, dumpallStop: WALPosition(0x10_0000))
+        #expect(rename(earlier.path, fixture.dataDirectory) == 0)
+        let later = try await fixture.publishSource(sequence: 2, epoch: 2, dumpallStop: WALPosition(0x20_0000))
+        let control = try await DataDirectoryControlData.read(later.path, binDirectory: InstallFixture.binDirectory)
+        #expect(control.checkpoint > WALPosition(0x20_0000))
+
+        let report = try await DataDirectoryInstall(settings: fixture.settings, logger: Self.logger).run(
+            purpose: .takeover)
+        #expect(report.installed == later.name)
+
+        // Once PostgreSQL has run on it, the directory's own positions count, and its epoch is the running one.
+        let install = DataDirectoryInstall(settings: fixture.settings, logger: Self.logger)
+        try install.recordRunningEpoch(3)
+        #expect(!FileManager.default.fileExists(atPath: "\(fixture.dataDirectory)/\(SnapshotMarker.fileName)"))
+        #expect(DataDirectoryEpoch.read(fixture.dataDirectory) == 3)
+    }
+
     @Test("a missing data directory takes the newest snapshot")
     func missingDataDirectory() async throws {
         let fixture = try await InstallFixture.make(port: 55_436)

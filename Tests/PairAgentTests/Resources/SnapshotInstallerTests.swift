@@ -61,6 +61,7 @@ struct SnapshotInstallerTests {
             #expect(setAside(cluster).count == 1)
             #expect(!FileManager.default.fileExists(atPath: "\(cluster.directory.path)/snapshots/\(name)"))
             #expect(cluster.directory.read("pgdata/pgpair_data_epoch") == "5\n")
+            #expect(!FileManager.default.fileExists(atPath: "\(cluster.pgdata)/pgpair_snapshot.json"))
 
             // The directory now holds epoch 5's data: a second start keeps it.
             try await installer.installNewestCopy(into: cluster.pgdata)
