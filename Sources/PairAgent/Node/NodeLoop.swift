@@ -282,7 +282,8 @@ final class NodeLoop {
 
     /// Publishes the view, logs role and block changes, and keeps the heartbeat's announcement current.
     func publish() {
-        let next = NodeView(machine)
+        var next = NodeView(machine)
+        next.ping = pingTargets.map { PingTargetStatus(target: $0.name, state: $0.up ? .up : .down) }
         if next.role != view.role {
             logger.notice(
                 "role changed", metadata: ["node.role": "\(next.role.rawValue)", "node.was": "\(view.role.rawValue)"])

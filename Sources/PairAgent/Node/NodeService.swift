@@ -106,6 +106,7 @@ public final class NodeService: Service, NodeControl {
         status.blockNeedsOperator = view.blockNeedsOperator
         status.epoch = view.epoch
         status.resources = view.groups
+        status.ping = view.ping
         return status
     }
 

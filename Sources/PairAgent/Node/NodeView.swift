@@ -7,6 +7,8 @@ struct NodeView: Sendable, Equatable {
     var blockNeedsOperator: Bool
     var epoch: UInt64
     var groups: [GroupStatus]
+    /// The latest continuous ping round's targets.
+    var ping: [PingTargetStatus] = []
 
     init(_ machine: NodeStateMachine<ContinuousClock.Instant>) {
         role = machine.role

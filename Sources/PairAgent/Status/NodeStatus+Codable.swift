@@ -2,7 +2,7 @@ import PairCore
 
 extension NodeStatus: Codable {
     enum CodingKeys: String, CodingKey {
-        case node, role, epoch, generation, peer, resources, sync
+        case node, role, epoch, generation, peer, resources, ping, sync
         case blockedReason = "blocked_reason"
         case blockNeedsOperator = "block_needs_operator"
         case protocolVersion = "protocol"
@@ -20,10 +20,11 @@ extension NodeStatus: Codable {
         try container.encode(protocolVersion, forKey: .protocolVersion)
         try container.encode(peer, forKey: .peer)
         try container.encode(resources.map(GroupStatusCoding.init), forKey: .resources)
-        try container.encodeIfPresent(sync, forKey: .sync)
+        try container.encode(ping, forKey: .ping)
+        try container.encode(sync, forKey: .sync)
     }
 
-    /// Decodes the object `encode(to:)` writes; `resources` and `sync` may be missing (an agent older than the
+    /// Decodes the object `encode(to:)` writes; `resources`, `ping` and `sync` may be missing (an agent older than the
     /// field).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +38,7 @@ extension NodeStatus: Codable {
             protocolVersion: try container.decode(Int.self, forKey: .protocolVersion),
             peer: try container.decode(PeerStatus.self, forKey: .peer),
             resources: try container.decodeIfPresent([GroupStatusCoding].self, forKey: .resources)?.map(\.value) ?? [],
-            sync: try container.decodeIfPresent(SyncStatus.self, forKey: .sync))
+            sync: try container.decodeIfPresent(SyncStatus.self, forKey: .sync),
+            ping: try container.decodeIfPresent([PingTargetStatus].self, forKey: .ping) ?? [])
     }
 }

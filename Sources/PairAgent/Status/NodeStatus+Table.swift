@@ -24,6 +24,9 @@ extension NodeStatus {
         }
         let rejected = peer.rejected
         lines.append("rejected: auth \(rejected.auth), replay \(rejected.replay), malformed \(rejected.malformed)")
+        if !ping.isEmpty {
+            lines.append("ping: " + ping.map { "\($0.target) \($0.state.rawValue)" }.joined(separator: ", "))
+        }
         if let sync { lines.append(sync.tableLine()) }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -24,12 +24,14 @@ public struct NodeStatus: Sendable, Equatable {
     public var resources: [GroupStatus]
     /// How copies are made and how old the standby's copy is; nil from an agent older than the field.
     public var sync: SyncStatus?
+    /// Every ping target with its state in the latest round; empty without ping targets.
+    public var ping: [PingTargetStatus]
 
     /// Creates a status.
     public init(
         node: String, role: NodeRole, blockedReason: String?, blockNeedsOperator: Bool, epoch: UInt64,
         generation: UInt64, protocolVersion: Int, peer: PeerStatus, resources: [GroupStatus] = [],
-        sync: SyncStatus? = nil
+        sync: SyncStatus? = nil, ping: [PingTargetStatus] = []
     ) {
         self.node = node
         self.role = role
@@ -41,5 +43,6 @@ public struct NodeStatus: Sendable, Equatable {
         self.peer = peer
         self.resources = resources
         self.sync = sync
+        self.ping = ping
     }
 }

@@ -38,6 +38,19 @@ import Testing
             GroupStatus(group: "10.0.0.200", home: "pollux", owner: "pollux", state: .stopping),
         ])
 
+    @Test func pingTargetsAreEncodedWithTheirStateAndReadBack() throws {
+        var status = Self.withGroups
+        status.ping = [
+            PingTargetStatus(target: "198.18.0.254", state: .up), PingTargetStatus(target: "routers", state: .down),
+        ]
+        let json = try object(status)
+        let ping = try #require(json["ping"] as? [[String: String]])
+        #expect(ping == [["target": "198.18.0.254", "state": "up"], ["target": "routers", "state": "down"]])
+        let decoded = try JSONDecoder().decode(NodeStatus.self, from: JSONEncoder.status.encode(status))
+        #expect(decoded == status)
+        #expect(status.table().contains("ping: 198.18.0.254 up, routers down"))
+    }
+
     func object(_ status: NodeStatus) throws -> [String: Any] {
         let data = try JSONEncoder.status.encode(status)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -48,8 +61,11 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "node", "role", "blocked_reason", "block_needs_operator", "epoch", "generation",
-                "protocol", "peer", "resources",
+                "protocol", "peer", "resources", "ping", "sync",
             ])
+        // Absent is null, never omitted: no sync configured, no ping targets.
+        #expect(json["sync"] is NSNull)
+        #expect(json["ping"] as? [Any] != nil)
         let peer = try #require(json["peer"] as? [String: Any])
         #expect(Set(peer.keys) == ["node", "state", "role", "epoch", "links", "rejected"])
         let links = try #require(peer["links"] as? [[String: Any]])

@@ -69,14 +69,15 @@ import Testing
                 """)
     }
 
-    @Test("status carries `sync` when the agent set it, and decodes without it from an older agent")
+    @Test("status carries `sync` when the agent set it (null otherwise), and decodes without it from an older agent")
     func inNodeStatus() throws {
         var status = NodeStatus(
             node: "castor", role: .active, blockedReason: nil, blockNeedsOperator: false, epoch: 2, generation: 4,
             protocolVersion: 1,
             peer: PeerStatus(node: "pollux", state: .up, role: .standby, epoch: 2, links: [], rejected: .init()))
         let without = try JSONSerialization.jsonObject(with: JSONEncoder.status.encode(status)) as? [String: Any]
-        #expect(without?["sync"] == nil)
+        // Absent is null, never omitted (the contract).
+        #expect(without?["sync"] is NSNull)
         status.sync = SyncStatus(method: "rsync", state: .running, ageSeconds: 7)
         let data = try JSONEncoder.status.encode(status)
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
