@@ -318,6 +318,53 @@ struct SyncCommandTests {
             #expect(Self.log(directory).contains("snapshot published"))
         }
     }
+
+    @Test("pg_dumpall: the standby pulls a round and publishes it; the active skips")
+    func dumpallRound() async throws {
+        let cluster = try await SyncTestSupport.Cluster.start()
+        let snapshots = try SyncTestSupport.scratch("pgpair-dump", ownedByPostgres: true)
+        defer { try? FileManager.default.removeItem(atPath: snapshots) }
+        do {
+            try cluster.query("CREATE TABLE pulled AS SELECT generate_series(1, 100) AS n")
+            let directory = try Self.node(
+                """
+                pg_bindir \(SyncTestSupport.binDirectory)
+                sync_method pg_dumpall
+                dumpall_source \(cluster.conninfo)
+                snapshot_dir \(snapshots)
+                """)
+            let store = SnapshotStore(directory: snapshots, owner: "postgres")
+            // castor is the standby: pollux runs PostgreSQL, so castor pulls.
+            let standby = try FakeAgent(
+                path: directory.file("pgpair.sock"),
+                statuses: [
+                    FakeAgent.status(role: "standby", peerRole: "active", groups: [("10.0.0.100", "pollux", "running")])
+                ])
+            let outcome = try await Self.sync(directory)
+            standby.stop()
+            #expect(outcome.status == 0, "\(outcome)\n\(Self.log(directory))")
+            let text = try String(contentsOfFile: directory.file("state/\(SyncRecord.stateFileName)"), encoding: .utf8)
+            #expect(SyncRecord.decode(text)?.method == "pg_dumpall")
+            let newest = try #require(try store.newest())
+            #expect(newest.marker.isDumpall)
+
+            // The active never pulls.
+            let active = try FakeAgent(
+                path: directory.file("pgpair.sock"),
+                statuses: [FakeAgent.status(groups: [("10.0.0.100", "castor", "running")])])
+            let skipped = try await Self.sync(directory)
+            active.stop()
+            #expect(skipped.status == 0, "\(skipped)")
+            #expect(
+                skipped.standardOutput
+                    == "pgpair sync: skipped: this node runs PostgreSQL; with pg_dumpall the standby pulls\n")
+            #expect(try store.snapshots().map(\.name) == [newest.name])
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
 }
 
 extension Process {

@@ -28,6 +28,8 @@ public struct SyncRoundRunner: Sendable {
     public var logger: Logger
     /// Extra rsync options (`pgpair sync --bwlimit`).
     public var extraRsyncOptions: [String]
+    /// The floor of the free-disk check (tests raise it to see a round refused).
+    var minimumFree = SyncRoundRunner.minimumFreeBytes
 
     /// A runner.
     public init(configuration: PairConfiguration, logger: Logger, extraRsyncOptions: [String] = []) {
@@ -94,7 +96,7 @@ public struct SyncRoundRunner: Sendable {
     func diskShortage() -> String? {
         let ha = configuration.ha
         let path: String?
-        var needed = Self.minimumFreeBytes
+        var needed = minimumFree
         switch ha.sync.method {
         case .rsync:
             path = ha.postgres.dataDirectory
