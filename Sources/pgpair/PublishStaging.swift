@@ -10,6 +10,8 @@ import PairSync
 struct PublishStaging {
     let configuration: PairConfiguration
     let logger: Logger
+    /// Print nothing unless publishing fails.
+    let quiet: Bool
 
     func run() async throws {
         if let status = SystemFacts.environment("RSYNC_EXIT_STATUS"), status != "0" {
@@ -21,7 +23,7 @@ struct PublishStaging {
             throw ExitCode.failure
         }
         do {
-            if let snapshot = try await publisher.publishIfComplete(patience: .seconds(30)) {
+            if let snapshot = try await publisher.publishIfComplete(patience: .seconds(30)), !quiet {
                 StandardStreams.out("pgpair sync: published \(snapshot.name)\n")
             }
         } catch {

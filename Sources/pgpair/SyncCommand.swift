@@ -55,7 +55,7 @@ struct SyncCommand: AsyncParsableCommand {
         var logger = Logger(label: "pgpair.sync")
         logger[metadataKey: "node"] = "\(configuration.ha.localNode)"
         if publish {
-            try await PublishStaging(configuration: configuration, logger: logger).run()
+            try await PublishStaging(configuration: configuration, logger: logger, quiet: quiet).run()
             return
         }
         let position = try await SyncPosition(configuration: configuration, logger: logger).find()
