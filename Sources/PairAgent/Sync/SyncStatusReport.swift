@@ -24,8 +24,12 @@ struct SyncStatusReport: Sendable {
     /// The `sync` object at `now`.
     func status(now: Date) -> SyncStatus {
         guard let method else { return .disabled }
-        let state: SyncStatus.State =
-            lockHeld ? .running : (lastRound?.outcome == .failed ? .failed : .idle)
+        // A failed round recorded here counts until a newer copy has arrived: a node that failed a round as
+        // the active and has received snapshots since as the standby is syncing fine.
+        let failedRound = lastRound.map { round in
+            round.outcome == .failed && newestSnapshot.map { round.finishedAt > $0.marker.completedAt } ?? true
+        }
+        let state: SyncStatus.State = lockHeld ? .running : (failedRound == true ? .failed : .idle)
         var status = SyncStatus(
             method: method.rawValue, state: state, diskUsedBytes: diskUsedBytes, diskFreeBytes: diskFreeBytes)
         // The standby does not run the rounds of rsync; its newest snapshot's marker tells of the last one.

@@ -131,4 +131,15 @@ import Testing
                 peerCopy: nil
             ).status(now: Self.now) == .disabled)
     }
+
+    @Test("a failed round as the active no longer counts once a newer snapshot has arrived as the standby")
+    func failedThenNewerCopy() {
+        var report = SyncStatusReport(
+            method: .rsync, lockHeld: false, lastRound: Self.record(.failed, finishedSecondsAgo: 3600),
+            lastSuccess: nil, newestSnapshot: Self.snapshot(startedSecondsAgo: 400, completedSecondsAgo: 360),
+            runsPostgres: false, peerCopy: nil)
+        #expect(report.status(now: Self.now).state == .idle)
+        report.lastRound = Self.record(.failed, finishedSecondsAgo: 10)
+        #expect(report.status(now: Self.now).state == .failed)
+    }
 }
