@@ -22,7 +22,7 @@ public struct PostgresResource: ManagedResource {
         case .running:
             return
         case .stopped:
-            // Install the newest copy before start: the sync issue's installer; for now the directory stays as is.
+            // Install the newest copy before start (the snapshot installer; without snapshot_dir it keeps the directory).
             try await installer.installNewestCopy(into: dataDirectory)
         case nil:
             // A postmaster runs but does not answer yet (starting, recovering): never install under a live server;
