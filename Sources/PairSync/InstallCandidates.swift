@@ -13,9 +13,11 @@ import PairCore
 /// - A copy with a `backup_label` is a backup not started since; otherwise the control file says whether the
 ///   cluster was shut down cleanly or not (crashed).
 enum InstallCandidates {
-    /// The current data directory; nil when there is nothing at that path.
+    /// The current data directory; nil when there is no cluster there (no directory, or no `PG_VERSION` in it: an
+    /// empty directory made for pgpair to fill). One whose control file cannot be read is an incomplete candidate,
+    /// which the decision never replaces.
     static func current(_ dataDirectory: String, binDirectory: String?) async -> CopyCandidate? {
-        guard FileManager.default.fileExists(atPath: dataDirectory) else { return nil }
+        guard FileManager.default.fileExists(atPath: "\(dataDirectory)/PG_VERSION") else { return nil }
         return await describe(
             dataDirectory, source: .current, binDirectory: binDirectory, marker: SnapshotStore.marker(in: dataDirectory)
         )

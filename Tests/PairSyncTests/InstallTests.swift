@@ -163,6 +163,27 @@ struct InstallTests {
         #expect(fixture.entries(startingWith: "pgdata.replaced-").isEmpty)
     }
 
+    @Test("a data directory whose control file fails its check is never replaced: a refusal that moves nothing")
+    func unreadableControlFileIsRefused() async throws {
+        let fixture = try await InstallFixture.make(port: 55_444)
+        defer { fixture.remove() }
+        try await fixture.copySourceToDataDirectory(epoch: nil)
+        let snapshot = try await fixture.publishSource(sequence: 1, epoch: 5)
+        let control = try #require(FileHandle(forUpdatingAtPath: "\(fixture.dataDirectory)/global/pg_control"))
+        try control.seek(toOffset: 16)
+        try control.write(contentsOf: Data([0xFF, 0xFF]))
+        try control.close()
+        let report = try await DataDirectoryInstall(settings: fixture.settings, logger: Self.logger).run(
+            purpose: .takeover)
+        guard case .refuse(let reason) = report.decision else {
+            Issue.record("expected a refusal: \(report.decision)")
+            return
+        }
+        #expect(reason.contains("cannot be read"))
+        #expect(FileManager.default.fileExists(atPath: snapshot.path))
+        #expect(fixture.entries(startingWith: "pgdata.replaced-").isEmpty)
+    }
+
     @Test("the running epoch is recorded in the data directory and never lowered")
     func runningEpoch() async throws {
         let fixture = try await InstallFixture.make(port: 55_439)

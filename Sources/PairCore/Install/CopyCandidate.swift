@@ -36,8 +36,7 @@ public struct CopyCandidate: Sendable, Equatable {
     public var rank: CopyRank
     /// How its cluster ended.
     public var state: ClusterState
-    /// Whether it is a whole data directory whose control file reads (a directory that is missing, empty or
-    /// unreadable is not).
+    /// Whether its control file reads (and passes its check): only then can its rank be trusted.
     public var isComplete: Bool
 
     /// A candidate.

@@ -6,7 +6,9 @@
 /// 2. The copies offered are the newest complete snapshot and a cleanly shut down peer's data directory; a peer
 ///    copy that is not cleanly shut down is never used. The newest by (epoch, position) is the best; on a tie the
 ///    local snapshot is preferred (nothing to transfer).
-/// 3. With no usable current data directory, the best copy is installed; with none either, refuse.
+/// 3. With no current data directory (nothing there, or no cluster in it), the best copy is installed; with none
+///    either, refuse. A current data directory whose control file cannot be read is never replaced: its data may
+///    be newer than any copy, and only an operator can tell.
 /// 4. A current data directory at least as new as the best copy stays: newer data is never replaced by older.
 /// 5. A crashed current data directory stays against a copy of its own epoch: its WAL may reach past its latest
 ///    checkpoint, so the copy cannot be shown to be newer.
@@ -21,19 +23,21 @@ public enum CopyChoice {
                 reason: "the peer's PostgreSQL still answers: the peer is not dead, and starting here would run "
                     + "a second copy of the data; stop the peer's cluster or use pgpair standby on the peer")
         }
+        if let current, !current.isComplete {
+            return .refuse(
+                reason: "the control file of \(current.source) cannot be read, so whether a copy is newer cannot "
+                    + "be told; check pg_bindir and the directory, or set it aside by hand")
+        }
         guard let best = newestOffered(snapshot: snapshot, peer: peer) else {
-            guard let current, current.isComplete else {
+            guard let current else {
                 return .refuse(
-                    reason: "the data directory is missing or not a whole cluster, and there is no copy to "
-                        + "install; restore it or wait for a sync round")
+                    reason: "there is no data directory and no copy to install; restore it or wait for a sync round")
             }
             return .keep(reason: "no copy is offered beside \(current.source) (\(current.rank))")
         }
-        guard let current, current.isComplete else {
+        guard let current else {
             return .install(
-                best,
-                reason: "the data directory is missing or not a whole cluster; \(best.source) (\(best.rank)) "
-                    + "is the newest copy")
+                best, reason: "there is no data directory; \(best.source) (\(best.rank)) is the newest copy")
         }
         if current.rank >= best.rank {
             return .keep(

@@ -134,10 +134,16 @@ import Testing
 
     @Test func aMissingDataDirectoryTakesTheNewestCopyEvenAnOldOne() {
         let snapshot = Self.snapshot(epoch: 1, at: 0x10)
-        let missing = Self.copy(.current, epoch: 0, at: 0, .shutDown, complete: false)
-        for current in [nil, missing] {
-            let decision = CopyChoice.decide(current: current, snapshot: snapshot, peer: .unknown, purpose: .takeover)
-            #expect(Self.chosen(decision) == snapshot.source)
+        let decision = CopyChoice.decide(current: nil, snapshot: snapshot, peer: .unknown, purpose: .takeover)
+        #expect(Self.chosen(decision) == snapshot.source)
+    }
+
+    @Test(arguments: [InstallPurpose.takeover, .nodeStart])
+    func aDataDirectoryWhoseControlFileCannotBeReadIsNeverReplaced(purpose: InstallPurpose) {
+        let unreadable = Self.copy(.current, epoch: 0, at: 0, .crashed, complete: false)
+        for snapshot in [Self.snapshot(epoch: 9, at: 0x900), nil] {
+            let decision = CopyChoice.decide(current: unreadable, snapshot: snapshot, peer: .unknown, purpose: purpose)
+            #expect(Self.chosen(decision) == nil)
         }
     }
 
