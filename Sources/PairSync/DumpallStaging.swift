@@ -122,13 +122,18 @@ struct DumpallStaging {
     }
 
     /// Stops the staging cluster if it may run (immediately: it is thrown away) and removes the directory. Never
-    /// throws: what cannot be removed now is a leftover the next round removes.
+    /// throws: what cannot be removed now (a server that does not stop) is a leftover the next round tries again.
     func discard(_ programs: DumpallPrograms) async {
         if isRunning {
             _ = try? await programs.run(
                 "pg_ctl", ["stop", "--pgdata=\(dataDirectory)", "--mode=immediate", "--wait", "--timeout=60"])
         }
-        guard !isRunning else { return }
+        if isRunning {
+            // A postmaster that died without removing its postmaster.pid (killed with the machine, or by the OOM
+            // killer) leaves a file that no stop removes; `pg_ctl status` answers 3 when no server runs.
+            let status = try? await programs.run("pg_ctl", ["status", "--pgdata=\(dataDirectory)"])
+            guard status?.exitStatus == 3 else { return }
+        }
         removeDirectory()
     }
 

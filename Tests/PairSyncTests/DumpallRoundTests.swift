@@ -258,11 +258,19 @@ struct DumpallRoundTests {
                 ], asPostgres: true)
             try #require(start.status == 0, "pg_ctl start: \(start.output)")
             try #require(!dumpallProcesses(named: "postgres", mentioning: leftover).isEmpty)
+            // And one whose server died without removing its postmaster.pid.
+            let stale = "\(snapshots.path)/dumpall-staging-Crashed"
+            let copy = try await run("/usr/bin/cp", ["-a", leftover, stale])
+            try #require(copy.status == 0, "cp: \(copy.output)")
+            let pidFile = "\(stale)/data/postmaster.pid"
+            let lines = try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: "\n", maxSplits: 1)
+            try ("4194000\n" + lines[1]).write(toFile: pidFile, atomically: false, encoding: .utf8)
 
             let log = DumpallCapturedLog()
             let record = await Self.round(cluster, into: snapshots, passfile: passfile, log: log).run()
             #expect(record.outcome == .succeeded, "\(record.message ?? "")")
             #expect(!FileManager.default.fileExists(atPath: leftover))
+            #expect(!FileManager.default.fileExists(atPath: stale))
             #expect(dumpallProcesses(named: "postgres", mentioning: leftover).isEmpty)
             #expect(Self.leftovers(snapshots).isEmpty, "\(Self.leftovers(snapshots))")
             #expect(try Self.store(snapshots).snapshots().count == 1)
