@@ -26,9 +26,12 @@ public struct Agent {
         }
         let generation: UInt64
         let persisted: PersistedNodeState
+        let peerGeneration: UInt64
         do {
             try StateFile.ensureDirectory(ha.agent.stateDirectory)
-            persisted = try NodeStateStore(directory: ha.agent.stateDirectory).load()
+            let store = NodeStateStore(directory: ha.agent.stateDirectory)
+            persisted = try store.load()
+            peerGeneration = try store.loadPeerGeneration()
         } catch {
             throw AgentStartError(reason: "cannot read the node's state: \(error)")
         }
@@ -41,11 +44,13 @@ public struct Agent {
         logger[metadataKey: "node"] = "\(ha.localNode)"
         let inbox = NodeInbox()
         let heartbeat = HeartbeatService(
-            configuration: configuration, generation: generation, logger: logger, observer: inbox.heartbeatObserved)
+            configuration: configuration, generation: generation, logger: logger, peerGenerationFloor: peerGeneration,
+            observer: inbox.heartbeatObserved)
         let controls = ResourceControls.system(
             for: ha, arpRepeats: .handedTo { work in inbox.post(.background(work)) }, logger: logger)
         let node = NodeService(
-            configuration: configuration, persisted: persisted, inbox: inbox, heartbeat: heartbeat,
+            configuration: configuration, persisted: persisted, peerGeneration: peerGeneration, inbox: inbox,
+            heartbeat: heartbeat,
             runners: configuration.resources.groups.map(controls.runner(for:)),
             guards: SystemGuards(configuration: configuration, control: controls.addresses, logger: logger),
             logger: logger)

@@ -37,7 +37,7 @@ final class HeartbeatEngine: @unchecked Sendable {
 
     init(
         configuration: PairConfiguration, generation: UInt64, announcement: LocalAnnouncement,
-        eventLoop: any EventLoop, logger: Logger,
+        eventLoop: any EventLoop, logger: Logger, peerGenerationFloor: UInt64 = 0,
         observer: @escaping @Sendable (HeartbeatObservation) -> Void = { _ in }
     ) {
         self.observer = observer
@@ -50,7 +50,9 @@ final class HeartbeatEngine: @unchecked Sendable {
         self.logger = logger
         self.announcement = announcement
         self.codec = HeartbeatCodec(keys: configuration.authKeys)
-        self.tracker = PeerHeartbeatTracker(localNode: ha.localNode, peerNode: ha.peerNode, linkCount: ha.media.count)
+        self.tracker = PeerHeartbeatTracker(
+            localNode: ha.localNode, peerNode: ha.peerNode, linkCount: ha.media.count,
+            generationFloor: peerGenerationFloor)
         self.detector = FailureDetector(timing: ha.timing, linkCount: ha.media.count, startedAt: .now)
         self.published = NIOLockedValueBox(
             HeartbeatSnapshot(

@@ -20,7 +20,7 @@ public final class HeartbeatService: Service, Sendable {
     /// Creates the service; nothing is opened before `run()`. `observer` hears every valid peer message and every
     /// verdict of the failure detector, in order, on the heartbeat thread: it must return at once.
     public init(
-        configuration: PairConfiguration, generation: UInt64, logger: Logger,
+        configuration: PairConfiguration, generation: UInt64, logger: Logger, peerGenerationFloor: UInt64 = 0,
         observer: @escaping @Sendable (HeartbeatObservation) -> Void = { _ in }
     ) {
         self.configuration = configuration
@@ -30,7 +30,8 @@ public final class HeartbeatService: Service, Sendable {
         self.engine = HeartbeatEngine(
             configuration: configuration, generation: generation,
             announcement: LocalAnnouncement(NodeAnnouncement(role: .standby)),
-            eventLoop: eventLoopGroup.next(), logger: logger, observer: observer)
+            eventLoop: eventLoopGroup.next(), logger: logger, peerGenerationFloor: peerGenerationFloor,
+            observer: observer)
     }
 
     /// Announces `announcement` from the next heartbeat on; with `now`, at once.

@@ -27,6 +27,8 @@ final class NodeLoop {
     var cancelledStarts: Set<Int> = []
     var guardSignals: [NodeGuard: StopSignal] = [:]
     var announced: NodeAnnouncement?
+    /// The peer's newest generation stored in `state_dir` (the replay floor of the next start).
+    var peerGenerationStored: UInt64 = 0
     /// The latest continuous ping round's targets, for `status`.
     var pingTargets: [(name: String, up: Bool)] = []
     var view: NodeView
@@ -81,6 +83,7 @@ final class NodeLoop {
         let actions: [NodeAction]
         switch input {
         case .heartbeat(.message(let message, let at)):
+            recordPeerGeneration(message.generation)
             actions = machine.peerHeartbeatReceived(message, at: at)
         case .heartbeat(.detector(.peerSilent(let silentFor), let at)):
             actions = machine.peerFellSilent(silentFor: silentFor, at: at)
@@ -130,6 +133,18 @@ final class NodeLoop {
             return machine.groupStopped(operation.group, result: outcome, at: now)
         case .check:
             return machine.monitorReported(operation.group, result: outcome, at: now)
+        }
+    }
+
+    /// Stores a newer peer generation (once per peer restart), so that after this node restarts the peer's older
+    /// generations count as replays.
+    private func recordPeerGeneration(_ generation: UInt64) {
+        guard generation > peerGenerationStored else { return }
+        peerGenerationStored = generation
+        do {
+            try store.persistPeerGeneration(generation)
+        } catch {
+            logger.warning("cannot store the peer's generation", metadata: ["state.error": "\(error)"])
         }
     }
 

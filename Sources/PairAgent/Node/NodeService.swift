@@ -13,6 +13,7 @@ import ServiceLifecycle
 public final class NodeService: Service, NodeControl {
     private let settings: NodeSettings
     private let persisted: PersistedNodeState
+    private let peerGeneration: UInt64
     private let inbox: NodeInbox
     private let heartbeat: HeartbeatService
     private let runners: [GroupRunner]
@@ -25,11 +26,12 @@ public final class NodeService: Service, NodeControl {
     /// A node for `configuration`, whose persisted state is `persisted`, fed by `inbox` (which the heartbeat
     /// service's observer posts to), acting through `runners` (one per haresources group) and `guards`.
     public init(
-        configuration: PairConfiguration, persisted: PersistedNodeState, inbox: NodeInbox,
+        configuration: PairConfiguration, persisted: PersistedNodeState, peerGeneration: UInt64 = 0, inbox: NodeInbox,
         heartbeat: HeartbeatService, runners: [GroupRunner], guards: any GuardRunner, logger: Logger
     ) {
         self.settings = NodeSettings(configuration: configuration)
         self.persisted = persisted
+        self.peerGeneration = peerGeneration
         self.inbox = inbox
         self.heartbeat = heartbeat
         self.runners = runners
@@ -63,6 +65,7 @@ public final class NodeService: Service, NodeControl {
             runners: Dictionary(runners.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
             guards: guards, store: store, dataDirectories: dataDirectories, logger: logger,
             announce: { announcement, now in heartbeat.announce(announcement, now: now) })
+        loop.peerGenerationStored = peerGeneration
         logger.notice(
             "node starting",
             metadata: [

@@ -7,6 +7,8 @@ public struct NodeStateStore: Sendable {
     public static let epochFileName = "epoch"
     /// The file that holds the unclean-stop or last-active marker.
     public static let markerFileName = "marker"
+    /// The file that holds the peer's newest generation accepted here: after a restart, older ones are replays.
+    public static let peerGenerationFileName = "peer-generation"
 
     /// The state directory.
     public let directory: String
@@ -33,6 +35,24 @@ public struct NodeStateStore: Sendable {
             }.get()
         }
         return state
+    }
+
+    var peerGenerationPath: String { "\(directory)/\(Self.peerGenerationFileName)" }
+
+    /// The peer's newest generation accepted before this start; 0 when none is stored. Throws when the file cannot
+    /// be read or holds something else.
+    public func loadPeerGeneration() throws -> UInt64 {
+        guard let text = try StateFile.read(peerGenerationPath) else { return 0 }
+        return try PersistedNodeState.parseEpoch(text).mapError { _ in
+            StateFile.Failure(
+                path: peerGenerationPath,
+                reason: "holds \"\(text.prefix(40))\", not a generation number; remove it to accept any generation")
+        }.get()
+    }
+
+    /// Stores the peer's newest generation accepted.
+    public func persistPeerGeneration(_ generation: UInt64) throws {
+        try StateFile.writeDurably(peerGenerationPath, text: "\(generation)\n")
     }
 
     /// Stores the data epoch.

@@ -14,10 +14,14 @@ public struct PeerHeartbeatTracker: Sendable {
     public private(set) var lastAccepted: [HeartbeatPosition?]
     /// The newest message accepted on any link; the peer's state is taken from it. Nil until one is.
     public private(set) var latest: HeartbeatMessage?
+    /// The peer's newest generation this node had accepted before it restarted (kept in `state_dir`): an older
+    /// one is a replay even before anything has been heard in this run.
+    public let generationFloor: UInt64
 
     /// Creates a tracker for `linkCount` links (at least one), none of them heard yet.
-    public init(localNode: String, peerNode: String, linkCount: Int) {
+    public init(localNode: String, peerNode: String, linkCount: Int, generationFloor: UInt64 = 0) {
         precondition(linkCount > 0, "a pair has at least one heartbeat link")
+        self.generationFloor = generationFloor
         self.localNode = localNode.lowercased()
         self.peerNode = peerNode.lowercased()
         self.lastAccepted = Array(repeating: nil, count: linkCount)
@@ -36,6 +40,12 @@ public struct PeerHeartbeatTracker: Sendable {
             return .rejected(.malformed("from \(message.sender), a node not in ha.cf (the peer is \(peerNode))"))
         }
         let position = message.position
+        if position.generation < generationFloor {
+            return .rejected(
+                .replay(
+                    "\(position) on link \(link) is older than the peer's generation \(generationFloor) heard before this "
+                        + "node restarted"))
+        }
         if let newest = latest?.position, position.generation < newest.generation {
             return .rejected(
                 .replay("\(position) on link \(link) is older than the peer's current generation \(newest.generation)"))

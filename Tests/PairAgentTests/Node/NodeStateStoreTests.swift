@@ -41,4 +41,16 @@ import Testing
             "\(error)".contains("\(directory.path)/epoch") && "\(error)".contains("not a number")
         }
     }
+
+    @Test("the peer's generation: 0 when none is stored, read back once stored, a damaged file an error")
+    func peerGeneration() throws {
+        let directory = try ScratchDirectory("pgpair-store")
+        defer { directory.remove() }
+        let store = NodeStateStore(directory: directory.path)
+        #expect(try store.loadPeerGeneration() == 0)
+        try store.persistPeerGeneration(1_767_225_600)
+        #expect(try store.loadPeerGeneration() == 1_767_225_600)
+        try directory.write("x\n", to: "peer-generation")
+        #expect(throws: (any Error).self) { try store.loadPeerGeneration() }
+    }
 }

@@ -120,3 +120,28 @@ import Testing
         #expect(tracker.linkCount == 2)
     }
 }
+
+/// The generation floor kept across this node's restarts.
+@Suite struct PeerHeartbeatTrackerFloorTests {
+    static func message(generation: UInt64, sequence: UInt64) -> HeartbeatMessage {
+        HeartbeatMessage(
+            sender: "pollux", generation: generation, sequence: sequence, role: .standby, heldGroups: [], epoch: 0,
+            copy: nil, deadtime: .seconds(10))
+    }
+
+    @Test func aGenerationBelowTheFloorIsAReplayEvenAsTheFirstMessageHeard() {
+        var tracker = PeerHeartbeatTracker(localNode: "castor", peerNode: "pollux", linkCount: 1, generationFloor: 50)
+        guard case .rejected(let rejection) = tracker.accept(Self.message(generation: 49, sequence: 900), onLink: 0)
+        else {
+            Issue.record("an old generation was accepted after a restart")
+            return
+        }
+        #expect(rejection.kind == .replay)
+        #expect(
+            tracker.accept(Self.message(generation: 50, sequence: 1), onLink: 0)
+                == .accepted(newest: true, peerRestarted: false))
+        #expect(
+            tracker.accept(Self.message(generation: 51, sequence: 1), onLink: 0)
+                == .accepted(newest: true, peerRestarted: true))
+    }
+}
