@@ -27,17 +27,21 @@ public struct AgentLabConfiguration: Sendable, Hashable {
     public var authKey: String
     /// The resource group and the PostgreSQL, monitoring and takeover settings.
     public var service: LabServiceSettings
+    /// Ping targets and fencing.
+    public var guards: LabGuardSettings
 
     public init(
         timings: AgentTimings = .endToEnd,
         media: [Medium] = Medium.allCases,
         authKey: String = AgentLabConfiguration.randomKey(),
-        service: LabServiceSettings = LabServiceSettings()
+        service: LabServiceSettings = LabServiceSettings(),
+        guards: LabGuardSettings = LabGuardSettings()
     ) {
         self.timings = timings
         self.media = media
         self.authKey = authKey
         self.service = service
+        self.guards = guards
     }
 
     /// 64 random hex digits, like `openssl rand -hex 32`.
@@ -121,6 +125,7 @@ public struct AgentLabConfiguration: Sendable, Hashable {
             "logfile \(nodePaths.logDirectory)/\(Self.logFileName)",
         ]
         lines += service.haCFLines(for: node, topology: topology, paths: paths, executables: executables)
+        lines += guards.haCFLines(for: node, topology: topology, paths: paths)
         return lines.joined(separator: "\n") + "\n"
     }
 

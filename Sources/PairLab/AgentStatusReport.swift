@@ -101,6 +101,14 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
         }
     }
 
+    /// A ping target as this node sees it (`ping[]`).
+    public struct PingTarget: Decodable, Sendable, Equatable {
+        /// The address, or the `ping_group`'s name.
+        public var target: String
+        /// `up` when it answered in the latest round.
+        public var state: LinkState
+    }
+
     /// The roles the contract documents.
     public static let roles: Set<String> = ["standby", "starting", "active", "stopping", "blocked", "maintenance"]
 
@@ -115,11 +123,13 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
     /// The resource groups; nil from an agent that does not report them yet (the contract adds the key with
     /// resource groups). When present, every entry is decoded strictly.
     public var resources: [ResourceGroup]?
+    /// The ping targets; nil from an agent that does not report them yet.
+    public var ping: [PingTarget]?
     /// The JSON as printed, for messages.
     public var json: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case node, role, epoch, generation, peer, resources
+        case node, role, epoch, generation, peer, resources, ping
         case blockedReason = "blocked_reason"
         case blockNeedsOperator = "block_needs_operator"
         case protocolVersion = "protocol"
@@ -136,6 +146,7 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
         protocolVersion = try container.decode(Int.self, forKey: .protocolVersion)
         peer = try container.decode(Peer.self, forKey: .peer)
         resources = try container.decodeIfPresent([ResourceGroup].self, forKey: .resources)
+        ping = try container.decodeIfPresent([PingTarget].self, forKey: .ping)
         if blockedReason == "" {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: [CodingKeys.blockedReason], debugDescription: "an absent value is null, never \"\""))
@@ -173,6 +184,6 @@ public struct AgentStatusReport: Decodable, Sendable, Equatable, CustomStringCon
         lhs.node == rhs.node && lhs.role == rhs.role && lhs.blockedReason == rhs.blockedReason
             && lhs.blockNeedsOperator == rhs.blockNeedsOperator && lhs.epoch == rhs.epoch
             && lhs.generation == rhs.generation && lhs.protocolVersion == rhs.protocolVersion && lhs.peer == rhs.peer
-            && lhs.resources == rhs.resources
+            && lhs.resources == rhs.resources && lhs.ping == rhs.ping
     }
 }

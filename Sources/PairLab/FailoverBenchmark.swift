@@ -23,12 +23,18 @@ public struct FailoverBenchmark: Sendable {
     public var floorRuns: Int
     /// How long any one wait of a round may take before the benchmark gives up (a bound, not a measurement).
     public var limit: Duration = .seconds(60)
+    /// Ping targets and fencing of the agents (a fence performs node death through the lab's fence responder).
+    public var guards: LabGuardSettings
 
-    public init(timings: AgentTimings, rounds: Int = 20, plannedRounds: Int = 20, floorRuns: Int = 10) {
+    public init(
+        timings: AgentTimings, rounds: Int = 20, plannedRounds: Int = 20, floorRuns: Int = 10,
+        guards: LabGuardSettings = LabGuardSettings()
+    ) {
         self.timings = timings
         self.rounds = rounds
         self.plannedRounds = plannedRounds
         self.floorRuns = floorRuns
+        self.guards = guards
     }
 
     /// What one setting measured.
@@ -44,6 +50,11 @@ public struct FailoverBenchmark: Sendable {
         public var doubleActive: Int
         /// How many holder readings were taken.
         public var readings: Int
+        /// The guards of the setting.
+        public var guards: LabGuardSettings = LabGuardSettings()
+        /// With fencing: each unplanned round's fence as the new active's agent timed it (`fence.duration_ms`),
+        /// in round order.
+        public var fences: [Duration] = []
 
         public init(
             timings: AgentTimings, unplanned: [Duration], postgresStarts: [Duration], planned: [Duration],
@@ -55,6 +66,13 @@ public struct FailoverBenchmark: Sendable {
             self.planned = planned
             self.doubleActive = doubleActive
             self.readings = readings
+        }
+
+        /// The fence's share of each round's downtime, for the rounds whose fence was timed.
+        public var fenceShares: [Double] {
+            zip(fences, unplanned).compactMap { fence, downtime in
+                downtime > .zero ? Double(fence.wholeMilliseconds) / Double(downtime.wholeMilliseconds) : nil
+            }
         }
 
         /// `samples` in whole milliseconds, separated by spaces, for progress output.
@@ -74,15 +92,31 @@ public struct FailoverBenchmark: Sendable {
                 "keepalive_ms=\(timings.keepalive.wholeMilliseconds)",
                 "runs=\(unplanned.count)",
             ]
+            if !guards.pingTargets.isEmpty { words.append("ping_targets=\(guards.pingTargets.count)") }
+            if let fence = guards.fence { words.append("fence=\(Self.fenceName(fence))") }
             words += Self.summaryWords("downtime", unplanned)
             words += Self.summaryWords("pg_ctl_start", postgresStarts, maximum: false)
             words.append("floor_ms=\(floor.map { "\($0.wholeMilliseconds)" } ?? "-")")
+            if guards.fence != nil {
+                words += Self.summaryWords("fence", fences)
+                let shares = fenceShares.sorted()
+                let median = shares.isEmpty ? "-" : String(format: "%.3f", shares[shares.count / 2])
+                words.append("fence_share_p50=\(median)")
+            }
             if !planned.isEmpty {
                 words.append("planned_runs=\(planned.count)")
                 words += Self.summaryWords("planned", planned)
             }
             words += ["double_active=\(doubleActive)", "readings=\(readings)"]
             return "bench failover: " + words.joined(separator: " ")
+        }
+
+        static func fenceName(_ fence: LabGuardSettings.Fence) -> String {
+            switch fence {
+            case .sshToFenceHost: "ssh-fence-host"
+            case .sshToPeer: "ssh-peer"
+            case .command: "command"
+            }
         }
 
         static func summaryWords(_ name: String, _ samples: [Duration], maximum: Bool = true) -> [String] {
@@ -118,36 +152,78 @@ public struct FailoverBenchmark: Sendable {
         try await lab.prepareServiceData()
         let starts = try await lab.timeBarePostgresStarts(on: .b, runs: floorRuns)
         report("bare pg_ctl start -w of pollux's copy (ms): \(starts.map { "\($0.wholeMilliseconds)" })")
-        try await lab.writeAgentConfiguration(AgentLabConfiguration(timings: timings))
+        if guards.fence != nil {
+            try await lab.prepareFencing()
+        }
+        try await lab.writeAgentConfiguration(AgentLabConfiguration(timings: timings, guards: guards))
         for node in LabNode.allCases {
             try await lab.startAgent(on: node)
         }
-        var active = LabNode.a
-        try await settle(lab: lab, active: active)
-        let measured = try await lab.samplingAddressHolders {
-            var unplanned: [Duration] = []
-            for index in 0..<rounds {
-                let outage = try await unplannedRound(lab: lab, active: active, report: report)
-                report("unplanned \(index + 1)/\(rounds): \(describe(outage, from: active))")
-                unplanned.append(outage.downtime)
-                active = active.peer
-            }
-            var planned: [Duration] = []
-            for index in 0..<plannedRounds {
-                let outage = try await plannedRound(lab: lab, active: active)
-                report("planned \(index + 1)/\(plannedRounds): \(describe(outage, from: active))")
-                planned.append(outage.downtime)
-                active = active.peer
-            }
-            return (unplanned, planned)
-        }
+        try await settle(lab: lab, active: .a)
+        let responder = guards.fence == nil ? nil : lab.startFenceResponder()
+        let outcome = await measureRounds(lab: lab, active: .a, report: report)
+        _ = await responder?.stop()
+        let (measured, fences) = try outcome.get()
         let samples = measured.samples
         for moment in samples.doubleActiveMoments {
             report("double active at \(moment.time.formatted(.iso8601)): \(moment.node.name) and its peer held it")
         }
-        return Result(
+        var result = Result(
             timings: timings, unplanned: measured.result.0, postgresStarts: starts, planned: measured.result.1,
             doubleActive: samples.doubleActiveCount, readings: samples.readings.count)
+        result.guards = guards
+        result.fences = fences
+        return result
+    }
+
+    private typealias Measured = (result: ([Duration], [Duration]), samples: AddressHolderSamples)
+
+    /// The unplanned, then the planned rounds, while a sampler watches who holds the service address; a failure is
+    /// returned, so that the caller stops the fence responder first.
+    private func measureRounds(lab: Lab, active first: LabNode, report: (String) -> Void) async
+        -> Swift.Result<(Measured, [Duration]), any Error>
+    {
+        var active = first
+        var fences: [Duration] = []
+        do {
+            let measured = try await lab.samplingAddressHolders {
+                var unplanned: [Duration] = []
+                for index in 0..<rounds {
+                    let logStart = AgentLogLine.endOffset(ofFile: lab.agentLogFile(of: active.peer))
+                    let outage = try await unplannedRound(lab: lab, active: active, report: report)
+                    let fence =
+                        guards.fence == nil ? nil : Self.fenceDuration(lab: lab, node: active.peer, from: logStart)
+                    report(
+                        "unplanned \(index + 1)/\(rounds): \(describe(outage, from: active))"
+                            + (fence.map { ", fence \($0.wholeMilliseconds) ms" } ?? ""))
+                    unplanned.append(outage.downtime)
+                    if let fence { fences.append(fence) }
+                    active = active.peer
+                }
+                var planned: [Duration] = []
+                for index in 0..<plannedRounds {
+                    let outage = try await plannedRound(lab: lab, active: active)
+                    report("planned \(index + 1)/\(plannedRounds): \(describe(outage, from: active))")
+                    planned.append(outage.downtime)
+                    active = active.peer
+                }
+                return (unplanned, planned)
+            }
+            return .success((measured, fences))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The duration of the fence `node`'s agent confirmed (its `peer fenced` line's `fence.duration_ms`) in the
+    /// log lines written from `offset` on.
+    static func fenceDuration(lab: Lab, node: LabNode, from offset: UInt64) -> Duration? {
+        let lines = AgentLogLine.lines(inFile: lab.agentLogFile(of: node), from: offset).lines
+        guard let line = lines.last(where: { $0.text.contains("peer fenced") }),
+            let range = line.text.range(of: "fence.duration_ms=")
+        else { return nil }
+        let digits = line.text[range.upperBound...].prefix { $0.isNumber }
+        return Int(digits).map { Duration.milliseconds($0) }
     }
 
     private func describe(_ outage: ServiceOutage, from old: LabNode) -> String {

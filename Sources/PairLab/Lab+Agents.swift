@@ -21,7 +21,7 @@ extension Lab {
             try writeConfigFile(
                 configuration.haresources(topology: topology), to: "\(directory)/haresources", mode: 0o644)
             try writeConfigFile(configuration.authkeysFile(), to: "\(directory)/authkeys", mode: 0o600)
-            if configuration.service.recordsOrder {
+            if configuration.service.usesOrderScript {
                 try FileManager.default.createDirectory(
                     atPath: "\(directory)/resource.d", withIntermediateDirectories: true,
                     attributes: [.posixPermissions: 0o755])

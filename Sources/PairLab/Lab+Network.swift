@@ -29,6 +29,7 @@ extension Lab {
             (LabNamespace.node(.a), topology.lanAddress(.a)),
             (.node(.b), topology.lanAddress(.b)),
             (.client, topology.clientAddress),
+            (.fence, topology.fenceHostAddress),
         ] {
             let port = topology.bridgePort(for: namespace)
             try await ip(

@@ -29,8 +29,10 @@ public enum LabNamespace: Sendable, Hashable, CustomStringConvertible {
     case lan
     /// The client: probes connect from here, through the LAN.
     case client
+    /// The fence host on the LAN (a hypervisor's stand-in): its sshd runs the fence command that kills a node.
+    case fence
 
-    public static let all: [LabNamespace] = [.node(.a), .node(.b), .lan, .client]
+    public static let all: [LabNamespace] = [.node(.a), .node(.b), .lan, .client, .fence]
 
     /// The role part of the namespace's name.
     var role: String {
@@ -38,6 +40,7 @@ public enum LabNamespace: Sendable, Hashable, CustomStringConvertible {
         case .node(let node): node.rawValue
         case .lan: "lan"
         case .client: "client"
+        case .fence: "fence"
         }
     }
 
@@ -46,6 +49,7 @@ public enum LabNamespace: Sendable, Hashable, CustomStringConvertible {
         case .node(let node): node.name
         case .lan: "lan"
         case .client: "client"
+        case .fence: "fence host"
         }
     }
 }

@@ -11,6 +11,9 @@ public struct LabServiceSettings: Sendable, Hashable {
     /// Whether the group holds the lab's order script (`LabOrderScript`) before and after `pgsql`:
     /// `castor ADDRESS order::first pgsql order::last`.
     public var recordsOrder: Bool
+    /// Whether the group runs the service at all. Without it the group is the order script alone
+    /// (`castor order::first`): a harmless group for labs that test the heartbeat and have no cluster.
+    public var runsPostgres: Bool
     /// ha.cf's `monitor_interval`.
     public var monitorInterval: Duration
     /// ha.cf's `restart_limit`.
@@ -24,6 +27,7 @@ public struct LabServiceSettings: Sendable, Hashable {
 
     public init(
         recordsOrder: Bool = false,
+        runsPostgres: Bool = true,
         monitorInterval: Duration = .milliseconds(500),
         restartLimit: Int = 3,
         resourceTimeout: Duration = .seconds(60),
@@ -31,6 +35,7 @@ public struct LabServiceSettings: Sendable, Hashable {
         coldStartTakeover: Bool = false
     ) {
         self.recordsOrder = recordsOrder
+        self.runsPostgres = runsPostgres
         self.monitorInterval = monitorInterval
         self.restartLimit = restartLimit
         self.resourceTimeout = resourceTimeout
@@ -41,6 +46,7 @@ public struct LabServiceSettings: Sendable, Hashable {
     /// The group's resources as haresources writes them after the home node, e.g.
     /// `198.18.0.100/24/lan0 order::first pgsql order::last`.
     public func resourceWords(topology: LabTopology) -> [String] {
+        guard runsPostgres else { return ["\(LabOrderScript.name)::\(LabOrderScript.first)"] }
         let address = "\(topology.serviceAddress.cidr)/\(topology.lanInterface)"
         guard recordsOrder else { return [address, "pgsql"] }
         return [
@@ -48,6 +54,14 @@ public struct LabServiceSettings: Sendable, Hashable {
             "\(LabOrderScript.name)::\(LabOrderScript.last)",
         ]
     }
+
+    /// Whether the group holds the order script, which the lab then writes into `resource.d`.
+    public var usesOrderScript: Bool {
+        recordsOrder || !runsPostgres
+    }
+
+    /// The settings of a group that is the order script alone, for labs without a cluster.
+    public static let scriptOnly = LabServiceSettings(runsPostgres: false)
 
     /// The group's name in `status`: its first resource as written.
     public func groupName(topology: LabTopology) -> String {

@@ -10,7 +10,7 @@
 ///     │ lan0 198.18.0.1          lan0 198.18.0.2 │
 ///     └──── port-a ── br0 (lan) ── port-b ───────┘
 ///                      │ port-client
-///                 client lan0 198.18.0.10
+///                 client lan0 198.18.0.10, fence host lan0 198.18.0.20
 /// ```
 /// 198.18.0.100 on the LAN is reserved for the service address. The serial pair is two pseudo
 /// terminals joined by socat (see `LabPaths.serialDevice(of:)`).
@@ -53,7 +53,7 @@ public struct LabTopology: Sendable, Hashable {
         let rest = name.dropFirst(namespacePrefix.count)
         guard let dash = rest.firstIndex(of: "-") else { return false }
         let role = rest[rest.index(after: dash)...]
-        return isRunID(String(rest[..<dash])) && ["a", "b", "lan", "client", "check"].contains(role)
+        return isRunID(String(rest[..<dash])) && ["a", "b", "lan", "client", "fence", "check"].contains(role)
     }
 
     // MARK: Addresses
@@ -66,6 +66,8 @@ public struct LabTopology: Sendable, Hashable {
     public let serviceAddress = IPv4Interface("198.18.0.100", prefixLength: 24)
     /// The client's LAN address.
     public let clientAddress = IPv4Interface("198.18.0.10", prefixLength: 24)
+    /// The fence host's LAN address.
+    public let fenceHostAddress = IPv4Interface("198.18.0.20", prefixLength: 24)
 
     /// A node's LAN address: 198.18.0.1 (A), 198.18.0.2 (B).
     public func lanAddress(_ node: LabNode) -> IPv4Interface {
@@ -106,7 +108,9 @@ public struct LabTopology: Sendable, Hashable {
     /// Every interface name the lab creates, in any namespace.
     public var interfaceNames: Set<String> {
         var names: Set<String> = [lanInterface, primaryInterface, heartbeatInterface, bridgeInterface]
-        for namespace in [LabNamespace.node(.a), .node(.b), .client] { names.insert(bridgePort(for: namespace)) }
+        for namespace in [LabNamespace.node(.a), .node(.b), .client, .fence] {
+            names.insert(bridgePort(for: namespace))
+        }
         return names
     }
 

@@ -17,6 +17,9 @@ struct FailoverBench: AsyncParsableCommand {
     @Option(help: "The keepalive, in milliseconds.") var keepaliveMs = 200
     @Option(help: "The deadtime of the first setting, in milliseconds.") var deadtimeMs = 1_000
     @Option(help: "The deadtime of the fast setting, in milliseconds.") var fastDeadtimeMs = 600
+    @Flag(help: "Configure the client's address as a ping target (`ping 198.18.0.10`) on both nodes.") var ping = false
+    @Flag(help: "Configure `fence command` with a program that performs node death of the peer through the lab.")
+    var fence = false
 
     func validate() throws {
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
@@ -41,8 +44,10 @@ struct FailoverBench: AsyncParsableCommand {
         for (deadtime, planned) in [(options.deadtimeMs, options.rounds), (options.fastDeadtimeMs, 0)] {
             let benchmark = FailoverBenchmark(
                 timings: .benchmark(keepalive: keepalive, deadtime: .milliseconds(deadtime)), rounds: options.rounds,
-                plannedRounds: planned, floorRuns: options.floorRuns)
-            progress("bench failover: \(benchmark.timings), \(options.rounds) failovers, \(planned) switchovers")
+                plannedRounds: planned, floorRuns: options.floorRuns, guards: options.guards)
+            progress(
+                "bench failover: \(benchmark.timings), \(options.rounds) failovers, \(planned) switchovers"
+                    + (options.ping ? ", ping target" : "") + (options.fence ? ", fence command" : ""))
             let result = try await Lab.with { lab in
                 try await benchmark.run(in: lab) { progress("  \($0)") }
             }
@@ -56,6 +61,13 @@ struct FailoverBench: AsyncParsableCommand {
         let summary = FailoverBenchmark.summaryLine(standard: results[0], fast: results[1])
         write(summary)
         return results.map(\.line) + [summary]
+    }
+
+    /// The guards the flags ask for.
+    var guards: LabGuardSettings {
+        LabGuardSettings(
+            pingTargets: ping ? [LabTopology.random().clientAddress.address] : [],
+            fence: fence ? .command(.nodeDeath) : nil)
     }
 
     static func write(_ line: String) {

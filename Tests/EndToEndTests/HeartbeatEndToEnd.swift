@@ -5,11 +5,12 @@ import Testing
 
 /// Two real agents in the lab, talking over the heartbeat link (UDP unicast) and the serial pair. The tests
 /// assert what each agent reports (`pgpair status --json`) and logs after each fault, never how fast: every
-/// wait is a generous bound (timings: keepalive 200 ms, deadtime 2 s, warntime 1 s, initdead 4 s).
+/// wait is a generous bound (timings: keepalive 200 ms, deadtime 2 s, warntime 1 s, initdead 4 s). The labs have no
+/// cluster, so their group is the lab's order script alone (`LabServiceSettings.scriptOnly`).
 @Suite(.serialized)
 struct HeartbeatEndToEnd {
     @Test func bothAgentsSeeEachOtherUpOnBothMedia() async throws {
-        let configuration = AgentLabConfiguration()
+        let configuration = AgentLabConfiguration(service: .scriptOnly)
         try await AgentPair.with(configuration) { lab in
             for node in LabNode.allCases {
                 let check = try await lab.run(
@@ -32,7 +33,7 @@ struct HeartbeatEndToEnd {
     }
 
     @Test func aCutLinkGoesDownWhileThePeerStaysUpUntilEveryLinkIsSilent() async throws {
-        try await AgentPair.with { lab in
+        try await AgentPair.with(AgentLabConfiguration(service: .scriptOnly)) { lab in
             try await lab.cut(.heartbeat)
             for node in LabNode.allCases {
                 let media = try AgentPair.media(of: node, in: lab)
@@ -64,7 +65,7 @@ struct HeartbeatEndToEnd {
     }
 
     @Test func aKilledAgentIsDeclaredDeadAndItsStatusCommandFindsNoAgent() async throws {
-        try await AgentPair.with { lab in
+        try await AgentPair.with(AgentLabConfiguration(service: .scriptOnly)) { lab in
             try await lab.killAgent(on: .b)
             let status = try await lab.waitFor("the peer dead", on: .a) { $0.peer.state == .dead }
             #expect(status.peer.links.allSatisfy { $0.state == .down }, "\(status.json)")
@@ -78,7 +79,7 @@ struct HeartbeatEndToEnd {
     }
 
     @Test func aRestartedAgentHasANewerGenerationAndIsSeenUpAgain() async throws {
-        try await AgentPair.with { lab in
+        try await AgentPair.with(AgentLabConfiguration(service: .scriptOnly)) { lab in
             let before = try await lab.status(of: .b).generation
             let exit = try await lab.stopAgent(on: .b)
             #expect(exit == .exited(0), "the agent exits 0 after SIGTERM: \(lab.agentLogTail(of: .b))")
@@ -95,7 +96,7 @@ struct HeartbeatEndToEnd {
     }
 
     @Test func forgedGarbageAndReplayedDatagramsAreCountedAndChangeNothing() async throws {
-        let configuration = AgentLabConfiguration()
+        let configuration = AgentLabConfiguration(service: .scriptOnly)
         try await AgentPair.with(configuration) { lab in
             let castor = lab.topology.heartbeatAddress(.a).address
             let pollux = lab.topology.heartbeatAddress(.b).address
@@ -140,7 +141,7 @@ struct HeartbeatEndToEnd {
     }
 
     @Test func randomBytesOnTheSerialLineAreCountedAndDoNotDisturbTheAgent() async throws {
-        try await AgentPair.with { lab in
+        try await AgentPair.with(AgentLabConfiguration(service: .scriptOnly)) { lab in
             let serial = try AgentPair.media(of: .b, in: lab).serial
             let baseline = try await lab.status(of: .b).peer.rejected.malformed
             for _ in 0..<4 {
@@ -160,7 +161,7 @@ struct HeartbeatEndToEnd {
         var timings = AgentTimings.endToEnd
         timings.initdead = .seconds(12)
         try await Lab.with { lab in
-            try await lab.writeAgentConfiguration(AgentLabConfiguration(timings: timings))
+            try await lab.writeAgentConfiguration(AgentLabConfiguration(timings: timings, service: .scriptOnly))
             try await lab.startAgent(on: .a)
             let first = try await lab.status(of: .a)
             #expect(first.peer.state == .unknown, "\(first.json)")
@@ -180,7 +181,7 @@ struct HeartbeatEndToEnd {
         timings.warntime = .milliseconds(600)
         timings.deadtime = .seconds(4)
         timings.initdead = .seconds(4)
-        try await AgentPair.with(AgentLabConfiguration(timings: timings)) { lab in
+        try await AgentPair.with(AgentLabConfiguration(timings: timings, service: .scriptOnly)) { lab in
             await lab.freezeProcesses(of: .b)
             try await Task.sleep(for: .milliseconds(1_500))
             await lab.thawProcesses(of: .b)

@@ -32,7 +32,9 @@ import Testing
 
     @Test func namespaceNamesCarryTheRunID() {
         #expect(
-            topology.namespaceNames == ["pgl-0a1b2c3d-a", "pgl-0a1b2c3d-b", "pgl-0a1b2c3d-lan", "pgl-0a1b2c3d-client"])
+            topology.namespaceNames == [
+                "pgl-0a1b2c3d-a", "pgl-0a1b2c3d-b", "pgl-0a1b2c3d-lan", "pgl-0a1b2c3d-client", "pgl-0a1b2c3d-fence",
+            ])
         for name in topology.namespaceNames {
             #expect(LabTopology.isLabNamespaceName(name))
         }
