@@ -133,13 +133,9 @@ struct SafetyEndToEnd {
 
                 forced = Date()
                 let force = try await lab.pgpairCommand(["takeover", "--force"], on: .b)
-                // The agent answers `accepted` before it publishes the view the force leads to, so the command's
-                // first look can still see `blocked` and exit 1 although the forced takeover goes on.
-                withKnownIssue(
-                    "`takeover --force` on a blocked node may exit 1 with the old block", isIntermittent: true
-                ) {
-                    #expect(force.exitCode == 0, "\(force)")
-                }
+                // The agent answers once the view the force leads to is published, so the command's first look at
+                // `status` no longer sees the old block.
+                #expect(force.exitCode == 0, "\(force)")
                 let active = try await lab.waitFor("pollux active", on: .b, within: limit) { $0.role == "active" }
                 #expect(active.blockedReason == nil, "\(active.json)")
                 try await ServicePair.waitForService(from: .b, in: lab)

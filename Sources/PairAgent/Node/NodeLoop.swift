@@ -27,6 +27,8 @@ final class NodeLoop {
     var cancelledStarts: Set<Int> = []
     var guardSignals: [NodeGuard: StopSignal] = [:]
     var announced: NodeAnnouncement?
+    /// Replies to operator commands, sent once the view after their input is published.
+    var pendingReplies: [() -> Void] = []
     /// The peer's newest generation stored in `state_dir` (the replay floor of the next start).
     var peerGenerationStored: UInt64 = 0
     /// The latest continuous ping round's targets, for `status`.
@@ -64,6 +66,10 @@ final class NodeLoop {
                     group.addTask(operation: work)
                 }
                 publish(view)
+                for reply in pendingReplies {
+                    reply()
+                }
+                pendingReplies = []
                 if finished { break }
             }
             group.cancelAll()
@@ -105,7 +111,10 @@ final class NodeLoop {
             actions = machine.clockTicked(at: now)
         case .operatorRequest(let request, let reply):
             actions = machine.operatorRequested(request, at: now)
-            answer(request, with: actions, reply: reply)
+            // Answered once the view this command leads to is published (see `run`), so that the command's first
+            // look at `status` already shows it.
+            let answer = operatorReply(for: request, with: actions)
+            pendingReplies.append { reply(answer) }
         case .background(let task):
             actions = []
             work.append(task)
@@ -148,17 +157,16 @@ final class NodeLoop {
         }
     }
 
-    /// Answers the operator: refused with the machine's reason, or accepted.
-    private func answer(_ request: OperatorRequest, with actions: [NodeAction], reply: (OperatorReply) -> Void) {
+    /// The answer to the operator: refused with the machine's reason, or accepted.
+    private func operatorReply(for request: OperatorRequest, with actions: [NodeAction]) -> OperatorReply {
         for case .refuse(let refusal) in actions {
             logger.notice(
                 "operator command refused",
                 metadata: ["operator.command": "\(request)", "operator.reason": "\(refusal.description)"])
-            reply(.refused(refusal.description))
-            return
+            return .refused(refusal.description)
         }
         logger.notice("operator command accepted", metadata: ["operator.command": "\(request)"])
-        reply(.accepted)
+        return .accepted
     }
 
     /// Carries out `actions` in order; returns the work to run beside the loop.
