@@ -140,6 +140,54 @@ struct HeartbeatEndToEnd {
         }
     }
 
+    /// A key accepted after SIGHUP signs messages that pass authentication (an old sequence makes them count as
+    /// replays); once SIGHUP has removed that key, the same messages are `auth` rejections.
+    @Test func aKeyRemovedFromAuthkeysBySIGHUPNoLongerAuthenticates() async throws {
+        let configuration = AgentLabConfiguration(service: .scriptOnly)
+        try await AgentPair.with(configuration) { lab in
+            let castor = lab.topology.heartbeatAddress(.a).address
+            let port = AgentLabConfiguration.udpPort
+            let authkeys = "\(lab.paths.node(.a).configDirectory)/authkeys"
+            let agent = try #require(await lab.agentProcess(on: .a))
+            let secondKey = AgentLabConfiguration.randomKey()
+            let polluxGeneration = try await lab.status(of: .b).generation
+            // Signed with key 2 alone; an old position, so it can never disturb the link.
+            let signer = try #require(
+                AuthKeys.parse(ConfigFile(path: "authkeys", text: "auth 2\n2 sha256 \(secondKey)\n")).value)
+            let message = HeartbeatCodec(keys: signer).encode(
+                HeartbeatMessage(
+                    sender: LabNode.b.name, generation: polluxGeneration, sequence: 1, role: .standby,
+                    heldGroups: [], epoch: 0, copy: nil, deadtime: AgentTimings.endToEnd.deadtime))
+
+            func write(_ text: String) throws {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: authkeys))
+                chmod(authkeys, 0o600)
+                agent.send(SIGHUP)
+            }
+            /// Sends the key-2 message until `counted` holds for castor's rejection counts.
+            func sendUntil(_ what: String, _ counted: (AgentStatusReport.Rejected) -> Bool) async throws {
+                for _ in 0..<50 {
+                    try await lab.sendUDP(message, from: .node(.b), to: castor, port: port)
+                    try await Task.sleep(for: .milliseconds(100))
+                    if counted(try await lab.status(of: .a).peer.rejected) { return }
+                }
+                Issue.record("never counted: \(what)")
+            }
+
+            try write("auth 1\n1 sha256 \(configuration.authKey)\n2 sha256 \(secondKey)\n")
+            let before = try await lab.status(of: .a).peer.rejected
+            try await sendUntil("key 2 accepted (a replay, not an auth failure)") { $0.replay > before.replay }
+            #expect(try await lab.status(of: .a).peer.rejected.auth == before.auth)
+
+            try write("auth 1\n1 sha256 \(configuration.authKey)\n")
+            let removed = try await lab.status(of: .a).peer.rejected
+            try await sendUntil("key 2 rejected after its removal") { $0.auth > removed.auth }
+            // pollux's genuine heartbeats, signed with key 1, still count.
+            let status = try await lab.waitFor("every link up", on: .a) { $0.peerUpOnEveryLink }
+            #expect(status.peerUpOnEveryLink, "\(status.json)")
+        }
+    }
+
     @Test func randomBytesOnTheSerialLineAreCountedAndDoNotDisturbTheAgent() async throws {
         try await AgentPair.with(AgentLabConfiguration(service: .scriptOnly)) { lab in
             let serial = try AgentPair.media(of: .b, in: lab).serial
