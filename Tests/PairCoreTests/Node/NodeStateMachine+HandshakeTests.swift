@@ -167,6 +167,22 @@ import Testing
         #expect(machine.peerHeartbeatReceived(older, at: F.at(40)) == [] && machine.role == .active)
     }
 
+    /// Both took over at the same epoch: the tie goes by node name, the same on both sides, so exactly one node
+    /// stops — castor (the lower name) — and pollux keeps the group.
+    @Test func inAHealedPartitionWithEqualEpochsExactlyOneNodeStops() {
+        var castor = F.active()
+        let castorActions = castor.peerHeartbeatReceived(F.peer(.active, holds: [F.database], epoch: 1), at: F.at(40))
+        #expect(castorActions.contains(.stopGroup(F.database)))
+
+        var pollux = F.started(F.settings(node: F.pollux, coldStartTakeover: true))
+        _ = pollux.clockTicked(at: F.at(30))
+        _ = pollux.guardAnswered(.duplicateAddress(F.serviceAddress, answered: false), at: F.at(30.1))
+        _ = pollux.groupStarted(F.database, result: .succeeded, at: F.at(31))
+        #expect(pollux.role == .active && pollux.epoch == 1)
+        let polluxActions = pollux.peerHeartbeatReceived(F.peer(.active, holds: [F.database], epoch: 1), at: F.at(40))
+        #expect(!polluxActions.contains(.stopGroup(F.database)) && pollux.role == .active)
+    }
+
     @Test func anotherGroupHeldByBothIsLeftToItsHomeNodeWithoutABlock() {
         var machine = F.started(F.settings(groups: [F.extraGroup]))
         let probe = NodeGuard.duplicateAddress(F.extraAddress)
