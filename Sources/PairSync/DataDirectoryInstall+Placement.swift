@@ -82,12 +82,7 @@ extension DataDirectoryInstall {
             SnapshotStore.syncDirectory(store.directory)
             return
         }
-        let temporary = latest + ".new"
-        unlink(temporary)
-        guard symlink(newest.name, temporary) == 0, rename(temporary, latest) == 0 else {
-            throw Self.failure("cannot point \(latest) at \(newest.name)")
-        }
-        SnapshotStore.syncDirectory(store.directory)
+        try store.pointLatest(at: newest.name)
     }
 
     /// The installed directory belongs to `pg_user`, mode 0700 (PostgreSQL refuses anything looser).

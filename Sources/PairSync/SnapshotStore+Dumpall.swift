@@ -30,7 +30,7 @@ extension SnapshotStore {
             throw SyncError(.fileSystem, "cannot rename \(copy) to \(path): \(Self.errorText())")
         }
         Self.syncDirectory(directory)
-        try pointLatestAtDumpall(name)
+        try pointLatest(at: name)
         try prune(keep: keep)
         return Snapshot(name: name, path: path, sequence: sequence, marker: marker)
     }
@@ -48,17 +48,5 @@ extension SnapshotStore {
             throw SyncError(.invalidSnapshot, "\(copy): the staging cluster was not stopped; not published")
         }
         return marker
-    }
-
-    /// Replaces `latest` with a link to `name` atomically (a new link renamed over the old one), as publishing an
-    /// rsync round's copy does.
-    private func pointLatestAtDumpall(_ name: String) throws(SyncError) {
-        let latest = "\(directory)/\(Self.latestName)"
-        let temporary = latest + ".new"
-        unlink(temporary)
-        guard symlink(name, temporary) == 0, rename(temporary, latest) == 0 else {
-            throw SyncError(.fileSystem, "cannot point \(latest) at \(name): \(Self.errorText())")
-        }
-        Self.syncDirectory(directory)
     }
 }

@@ -72,8 +72,9 @@ extension SnapshotStore {
         }
     }
 
-    /// Replaces `latest` with a link to `name` atomically (a new link renamed over the old one).
-    private func pointLatest(at name: String) throws(SyncError) {
+    /// Replaces `latest` with a link to `name` atomically (a new link renamed over the old one). Publishing (rsync
+    /// and pg_dumpall copies) and installing (which takes a snapshot out of the directory) all point it here.
+    func pointLatest(at name: String) throws(SyncError) {
         let latest = "\(directory)/\(Self.latestName)"
         let temporary = latest + ".new"
         unlink(temporary)
