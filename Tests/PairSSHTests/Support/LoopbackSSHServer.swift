@@ -12,7 +12,10 @@ import Testing
 /// and authorized key, all in a temporary directory; ended by its PID.
 struct LoopbackSSHServer {
     let directory: String
-    let process: Process
+    /// sshd's PID. sshd is started with posix_spawn, not Foundation's `Process`: sshd closes every inherited
+    /// descriptor at start, which Foundation takes for the child's exit, and its one process-manager thread then
+    /// blocks in waitpid until sshd ends, stalling every other `Process` in the test run.
+    let pid: pid_t
     let port: UInt16
 
     /// The user the tests log in as: the one running them (root: the tests build namespaces).
@@ -84,12 +87,9 @@ struct LoopbackSSHServer {
             """, to: "\(directory)/sshd_config")
         // sshd's privilege-separation directory, which Debian's ssh.service creates (RuntimeDirectory=sshd).
         mkdir("/run/sshd", 0o755)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/sshd")
-        process.arguments = ["-D", "-f", "\(directory)/sshd_config", "-E", "\(directory)/sshd.log"]
-        try process.run()
-        let server = LoopbackSSHServer(directory: directory, process: process, port: port)
-        for _ in 0..<500 where !server.log.contains("Server listening") && process.isRunning {
+        let pid = try spawn(["/usr/sbin/sshd", "-D", "-f", "\(directory)/sshd_config", "-E", "\(directory)/sshd.log"])
+        let server = LoopbackSSHServer(directory: directory, pid: pid, port: port)
+        for _ in 0..<500 where !server.log.contains("Server listening") && server.isRunning {
             try await Task.sleep(for: .milliseconds(10))
         }
         guard server.log.contains("Server listening") else {
@@ -104,13 +104,39 @@ struct LoopbackSSHServer {
         (try? String(contentsOfFile: "\(directory)/sshd.log", encoding: .utf8)) ?? ""
     }
 
-    /// Ends the server by its PID and removes its directory.
+    /// True while sshd has not ended (it is reaped here once it has).
+    var isRunning: Bool {
+        var status: Int32 = 0
+        return waitpid(pid, &status, WNOHANG) == 0
+    }
+
+    /// Ends the server by its PID, reaps it, and removes its directory.
     func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
+        if isRunning {
+            kill(pid, SIGTERM)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Starts `arguments[0]` with `arguments` through posix_spawn, its standard descriptors on /dev/null.
+    private static func spawn(_ arguments: [String]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(
+                &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+        guard result == 0 else {
+            throw TestFailure("cannot start \(arguments[0]): \(String(cString: strerror(result)))")
+        }
+        return pid
     }
 
     /// `TYPE BASE64` of a public key file (its comment left out).
