@@ -302,7 +302,8 @@ struct SyncCommandTests {
                     let found = object["sync"] as? [String: Any]
                 {
                     sync = found
-                    if !(found["age_s"] is NSNull) { break }
+                    // The disk figures are measured right after the publish: wait for both.
+                    if !(found["age_s"] is NSNull) && !(found["disk_used_bytes"] is NSNull) { break }
                 }
                 try await Task.sleep(for: .milliseconds(200))
             }
