@@ -34,4 +34,6 @@ struct GroupOperation: Sendable, Equatable {
     var kind: Kind
     /// When set, the operation fails at once with this reason (the epoch or marker could not be stored first).
     var failure: String?
+    /// For a start: the peer released the group by handshake, so the install step may look at the peer's data.
+    var peerReleased = false
 }

@@ -2,11 +2,11 @@ import PairCore
 
 extension NodeLoop {
     /// Queues an operation on `group`; starts it at once when the group is idle.
-    func enqueue(_ group: String, _ kind: GroupOperation.Kind, failure: String?) -> [Work] {
+    func enqueue(_ group: String, _ kind: GroupOperation.Kind, failure: String?, peerReleased: Bool = false) -> [Work] {
         if kind == .check, queued[group, default: []].contains(where: { $0.kind == .check }) { return [] }
         nextOperationID += 1
         queued[group, default: []].append(
-            GroupOperation(id: nextOperationID, group: group, kind: kind, failure: failure))
+            GroupOperation(id: nextOperationID, group: group, kind: kind, failure: failure, peerReleased: peerReleased))
         return running[group] == nil ? dequeue(group) : []
     }
 
@@ -41,7 +41,10 @@ extension NodeLoop {
             {
                 let outcome: ResourceOutcome
                 switch operation.kind {
-                case .start: outcome = await signal.run { await runner.start() } ?? .failed("start cancelled")
+                case .start:
+                    let peerReleased = operation.peerReleased
+                    let started = await signal.run { await runner.start(peerReleased: peerReleased) }
+                    outcome = started ?? .failed("start cancelled")
                 case .stop: outcome = await runner.stop()
                 case .check: outcome = await runner.check()
                 }

@@ -175,8 +175,8 @@ final class NodeLoop {
         var storeFailure: String?
         for action in actions {
             switch action {
-            case .startGroup(let group):
-                work += enqueue(group, .start, failure: storeFailure)
+            case .startGroup(let group, let peerReleased):
+                work += enqueue(group, .start, failure: storeFailure, peerReleased: peerReleased)
             case .stopGroup(let group):
                 work += stop(group)
             case .checkGroup(let group):

@@ -3,6 +3,17 @@
 public protocol DataDirectoryInstaller: Sendable {
     /// Installs the newest usable copy into `dataDirectory`, setting aside (never deleting) what it replaces.
     func installNewestCopy(into dataDirectory: String) async throws
+    /// As `installNewestCopy(into:)`; when `peerReleased` (the peer handed the group over by handshake, so it is
+    /// alive and reachable), the peer's cleanly stopped data directory is a candidate too. Otherwise the peer is
+    /// never contacted.
+    func installNewestCopy(into dataDirectory: String, peerReleased: Bool) async throws
+}
+
+extension DataDirectoryInstaller {
+    /// As `installNewestCopy(into:)`: an installer that has no use for the peer's copy.
+    public func installNewestCopy(into dataDirectory: String, peerReleased: Bool) async throws {
+        try await installNewestCopy(into: dataDirectory)
+    }
 }
 
 /// Keeps the data directory as it is: the installer until sync provides one.

@@ -24,11 +24,12 @@ public struct GroupRunner: Sendable {
     /// Starts every resource left to right. When one fails, what was started — the failing one included, since it
     /// may be half started — is stopped again right to left, and the outcome says which failed and why. When the
     /// calling task is cancelled, the resource being started is torn down and the start fails at once, leaving the
-    /// undo to the `stop()` that follows.
-    public func start() async -> ResourceOutcome {
+    /// undo to the `stop()` that follows. `peerReleased`: the peer handed the group over by handshake (see
+    /// ``ManagedResource/start(peerReleased:)``).
+    public func start(peerReleased: Bool = false) async -> ResourceOutcome {
         for (index, resource) in resources.enumerated() {
             do {
-                try await bounded("start", resource) { try await resource.start() }
+                try await bounded("start", resource) { try await resource.start(peerReleased: peerReleased) }
                 logger.info("resource started", metadata: ["resource.name": "\(resource.name)"])
             } catch {
                 if Task.isCancelled {

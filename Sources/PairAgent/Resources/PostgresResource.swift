@@ -18,12 +18,18 @@ public struct PostgresResource: ManagedResource {
     }
 
     public func start() async throws {
+        try await start(peerReleased: false)
+    }
+
+    /// Starts PostgreSQL; before that, installs the newest copy, the peer's cleanly stopped data directory among the
+    /// candidates only when `peerReleased` (the handshake of a planned switchover).
+    public func start(peerReleased: Bool) async throws {
         switch try? await control.status(dataDirectory: dataDirectory) {
         case .running:
             return
         case .stopped:
             // Install the newest copy before start (the snapshot installer; without snapshot_dir it keeps the directory).
-            try await installer.installNewestCopy(into: dataDirectory)
+            try await installer.installNewestCopy(into: dataDirectory, peerReleased: peerReleased)
         case nil:
             // A postmaster runs but does not answer yet (starting, recovering): never install under a live server;
             // the control waits for it to become ready.

@@ -1,8 +1,11 @@
 /// What the agent must do after an event, in the order given.
 public enum NodeAction: Sendable, Equatable {
     /// Start the group, resources left to right, then report `groupStarted`. For `pgsql` the start installs the
-    /// newest copy this node may use.
-    case startGroup(String)
+    /// newest copy this node may use. `peerReleased` is true only when the peer stopped the group and announced its
+    /// release (the handshake of a planned switchover): the peer is alive and reachable, and its cleanly stopped
+    /// data directory may be the newest copy. Every other start (after the peer's death, a claim, a restart in
+    /// place, a forced takeover) must never contact the peer.
+    case startGroup(String, peerReleased: Bool = false)
     /// Stop the group, resources right to left, then report `groupStopped`. For a group still starting, cancel the
     /// start first; its `groupStarted` is then ignored.
     case stopGroup(String)

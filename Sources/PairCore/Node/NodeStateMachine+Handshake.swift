@@ -141,7 +141,7 @@ extension NodeStateMachine {
                     // Taking what the peer hands over ends this node's own `pgpair standby`: the peer's standby
                     // is the newer wish, and keeping the flag would hand the group straight back.
                     operatorStandby = false
-                    actions += startTakeover(of: [record.name])
+                    actions += startTakeover(of: [record.name], peerReleased: true)
                 } else if isIdle(record) && shouldClaim(record) {
                     claims.append(record.name)
                 }

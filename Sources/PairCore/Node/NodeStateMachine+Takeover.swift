@@ -139,8 +139,9 @@ extension NodeStateMachine {
     }
 
     /// Starts the named groups that are stopped here, in haresources order. Taking `pgsql` raises the epoch above
-    /// every epoch known, stores it and writes the unclean-stop marker before the start.
-    mutating func startTakeover(of groups: [String]) -> [NodeAction] {
+    /// every epoch known, stores it and writes the unclean-stop marker before the start. `peerReleased` when the
+    /// peer handed the groups over by handshake (see ``NodeAction/startGroup(_:peerReleased:)``).
+    mutating func startTakeover(of groups: [String], peerReleased: Bool = false) -> [NodeAction] {
         var actions: [NodeAction] = []
         for index in records.indices where groups.contains(records[index].name) && records[index].local == .stopped {
             if records[index].group.holdsPostgres {
@@ -152,7 +153,7 @@ extension NodeStateMachine {
             records[index].ranSinceTakeover = false
             records[index].release = nil
             records[index].requested = false
-            actions.append(.startGroup(records[index].name))
+            actions.append(.startGroup(records[index].name, peerReleased: peerReleased))
         }
         return actions
     }

@@ -84,8 +84,12 @@ enum NodeFixtures {
         return machine
     }
 
-    /// A takeover of the database group by a node whose new epoch is `epoch`.
-    static func takeover(epoch: UInt64) -> [NodeAction] {
-        [.persistEpoch(epoch), .writeMarker(.uncleanStop(epoch: epoch)), .startGroup(database)]
+    /// A takeover of the database group by a node whose new epoch is `epoch`; `peerReleased` when the peer handed
+    /// it over by handshake.
+    static func takeover(epoch: UInt64, peerReleased: Bool = false) -> [NodeAction] {
+        [
+            .persistEpoch(epoch), .writeMarker(.uncleanStop(epoch: epoch)),
+            .startGroup(database, peerReleased: peerReleased),
+        ]
     }
 }

@@ -24,7 +24,9 @@ import Testing
         _ = machine.clockTicked(at: F.at(30))
         #expect(machine.peerHeartbeatReceived(F.peer(.stopping, holds: [F.database], epoch: 2), at: F.at(31)) == [])
         let released = F.peer(.standby, epoch: 2, released: [F.database])
-        #expect(machine.peerHeartbeatReceived(released, at: F.at(33)) == F.takeover(epoch: 3) + [.announceNow])
+        #expect(
+            machine.peerHeartbeatReceived(released, at: F.at(33))
+                == F.takeover(epoch: 3, peerReleased: true) + [.announceNow])
         #expect(machine.announcement.requestedGroups == [] && machine.announcement.heldGroups == [F.database])
     }
 

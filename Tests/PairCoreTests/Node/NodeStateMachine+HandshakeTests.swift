@@ -42,7 +42,7 @@ import Testing
         #expect(machine.role == .standby)
         // The operator runs `pgpair standby` on pollux, which releases the group.
         let taken = machine.peerHeartbeatReceived(F.peer(.standby, epoch: 2, released: [F.database]), at: F.at(50))
-        #expect(taken.contains(.startGroup(F.database)))
+        #expect(taken.contains(.startGroup(F.database, peerReleased: true)))
         _ = machine.groupStarted(F.database, result: .succeeded, at: F.at(51))
         #expect(
             machine.peerHeartbeatReceived(F.peer(.standby, epoch: 2), at: F.at(52)).contains(.stopGroup(F.database))
@@ -53,7 +53,7 @@ import Testing
     @Test func theReceiverStartsAReleasedGroupWithoutGuards() {
         var machine = Self.pollux()
         let actions = machine.peerHeartbeatReceived(F.peer(.standby, epoch: 1, released: [F.database]), at: F.at(40))
-        #expect(actions == F.takeover(epoch: 2) + [.announceNow] && machine.role == .starting)
+        #expect(actions == F.takeover(epoch: 2, peerReleased: true) + [.announceNow] && machine.role == .starting)
     }
 
     @Test func aLostReleaseIsCarriedByTheNextHeartbeat() {
@@ -61,7 +61,7 @@ import Testing
         #expect(machine.peerHeartbeatReceived(F.peer(.stopping, holds: [F.database], epoch: 1), at: F.at(40)) == [])
         // The heartbeat of 41 s, the first with the release, is lost; the one of 42 s repeats it.
         let actions = machine.peerHeartbeatReceived(F.peer(.standby, epoch: 1, released: [F.database]), at: F.at(42))
-        #expect(actions == F.takeover(epoch: 2) + [.announceNow])
+        #expect(actions == F.takeover(epoch: 2, peerReleased: true) + [.announceNow])
     }
 
     @Test func aReleaseThatNeverArrivesEndsInTheTakeoverAfterThePeersDeath() {
@@ -85,7 +85,9 @@ import Testing
         #expect(machine.operatorRequested(.takeover(force: false), at: F.at(40)) == [.announceNow])
         #expect(machine.announcement.requestedGroups == [F.database] && machine.role == .standby)
         let released = F.peer(.standby, epoch: 1, released: [F.database])
-        #expect(machine.peerHeartbeatReceived(released, at: F.at(43)) == F.takeover(epoch: 2) + [.announceNow])
+        #expect(
+            machine.peerHeartbeatReceived(released, at: F.at(43))
+                == F.takeover(epoch: 2, peerReleased: true) + [.announceNow])
         #expect(machine.announcement.requestedGroups == [])
     }
 

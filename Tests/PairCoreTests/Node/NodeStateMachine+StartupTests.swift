@@ -60,7 +60,7 @@ import Testing
     @Test func aReleaseWaitingAtInitdeadIsTakenWithoutGuards() {
         var machine = F.started(F.settings(node: F.pollux))
         _ = machine.peerHeartbeatReceived(F.peer(.standby, epoch: 1, released: [F.database]), at: F.at(1))
-        #expect(machine.clockTicked(at: F.at(30)) == F.takeover(epoch: 2) + [.announceNow])
+        #expect(machine.clockTicked(at: F.at(30)) == F.takeover(epoch: 2, peerReleased: true) + [.announceNow])
     }
 
     @Test(arguments: [F.castor, F.pollux])
