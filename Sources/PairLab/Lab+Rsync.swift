@@ -2,9 +2,9 @@ import Foundation
 
 extension Lab {
     /// The user the rsync daemons authenticate.
-    public nonisolated var rsyncUser: String { "pgpair" }
+    public nonisolated var rsyncUser: String { LabSyncSettings.rsyncUser }
     /// The read-write module for incoming staging copies; its path is the node's snapshot directory.
-    public nonisolated var rsyncStagingModule: String { "pgpair-staging" }
+    public nonisolated var rsyncStagingModule: String { LabSyncSettings.stagingModule }
     /// The read-only module exporting the node's data directory (pulls of a cleanly stopped cluster).
     public nonisolated var rsyncDataModule: String { "pgpair-data" }
 

@@ -24,6 +24,8 @@ public struct LabServiceSettings: Sendable, Hashable {
     public var autoFailback: Bool
     /// ha.cf's `cold_start_takeover`.
     public var coldStartTakeover: Bool
+    /// The sync between the nodes (`sync_method rsync` and its settings); nil: no sync.
+    public var sync: LabSyncSettings?
 
     public init(
         recordsOrder: Bool = false,
@@ -32,7 +34,8 @@ public struct LabServiceSettings: Sendable, Hashable {
         restartLimit: Int = 3,
         resourceTimeout: Duration = .seconds(60),
         autoFailback: Bool = false,
-        coldStartTakeover: Bool = false
+        coldStartTakeover: Bool = false,
+        sync: LabSyncSettings? = nil
     ) {
         self.recordsOrder = recordsOrder
         self.runsPostgres = runsPostgres
@@ -41,6 +44,7 @@ public struct LabServiceSettings: Sendable, Hashable {
         self.resourceTimeout = resourceTimeout
         self.autoFailback = autoFailback
         self.coldStartTakeover = coldStartTakeover
+        self.sync = sync
     }
 
     /// The group's resources as haresources writes them after the home node, e.g.
@@ -75,7 +79,7 @@ public struct LabServiceSettings: Sendable, Hashable {
             + "-c unix_socket_directories=\(paths.node(node).postgresSocketDirectory)"
     }
 
-    /// The ha.cf lines for PostgreSQL, monitoring and takeover of `node`.
+    /// The ha.cf lines for PostgreSQL, monitoring, takeover and (when set) the sync of `node`.
     public func haCFLines(for node: LabNode, topology: LabTopology, paths: LabPaths, executables: LabExecutables)
         -> [String]
     {
@@ -92,6 +96,6 @@ public struct LabServiceSettings: Sendable, Hashable {
             "resource_timeout \(resourceTimeout.wholeMilliseconds)ms",
             "auto_failback \(autoFailback ? "on" : "off")",
             "cold_start_takeover \(coldStartTakeover ? "yes" : "no")",
-        ]
+        ] + (sync?.haCFLines(for: node, topology: topology, paths: paths) ?? [])
     }
 }
