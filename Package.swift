@@ -96,12 +96,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // The two-node lab in network namespaces.
+        // The two-node lab in network namespaces; the benchmarks (the sync benchmark runs PairSync's rounds).
         .target(
             name: "PairLab",
             dependencies: [
                 "PairCore",
                 "PairPostgres",
+                "PairSync",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],

@@ -65,12 +65,6 @@ extension FailoverBenchmark {
 
     /// Waits until both agents see each other up on every link, `active` is active and its peer a standby.
     func settle(lab: Lab, active: LabNode) async throws {
-        for node in LabNode.allCases {
-            try await lab.waitFor("the peer up on every link", on: node, within: limit) { $0.peerUpOnEveryLink }
-        }
-        try await lab.waitFor("\(active.name) active", on: active, within: limit) { $0.role == "active" }
-        try await lab.waitFor("\(active.peer.name) a standby", on: active.peer, within: limit) {
-            $0.role == "standby" && $0.peer.role == "active"
-        }
+        try await lab.waitForSettledPair(active: active, within: limit)
     }
 }

@@ -1,12 +1,15 @@
 /// The figures of rsync's `--stats` report that a round records.
-struct RsyncStatistics: Sendable, Equatable {
-    var bytesSent: Int64 = 0
-    var bytesReceived: Int64 = 0
-    var transferredFileBytes: Int64 = 0
+public struct RsyncStatistics: Sendable, Equatable {
+    /// `Total bytes sent`: what the sending side put on the wire.
+    public var bytesSent: Int64 = 0
+    /// `Total bytes received`.
+    public var bytesReceived: Int64 = 0
+    /// `Total transferred file size`: the size of the files whose content was sent (in whole or as a delta).
+    public var transferredFileBytes: Int64 = 0
 
     /// Reads `Total bytes sent`, `Total bytes received` and `Total transferred file size` from rsync's output;
     /// missing lines count as zero. Digit grouping (`1,234`) is ignored, whatever the locale put there.
-    init(parsing output: String) {
+    public init(parsing output: String) {
         for line in output.split(whereSeparator: \.isNewline) {
             if let value = Self.value(line, after: "Total bytes sent:") {
                 bytesSent = value
@@ -18,7 +21,8 @@ struct RsyncStatistics: Sendable, Equatable {
         }
     }
 
-    init() {}
+    /// No bytes.
+    public init() {}
 
     static func + (lhs: RsyncStatistics, rhs: RsyncStatistics) -> RsyncStatistics {
         var sum = RsyncStatistics()

@@ -5,6 +5,8 @@ import ArgumentParser
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure pgpair in the lab: one output line per setting.",
-        subcommands: [HeartbeatBench.self, FailoverBench.self, AllBenchmarks.self]
+        subcommands: [
+            HeartbeatBench.self, FailoverBench.self, SyncBench.self, StabilityBench.self, AllBenchmarks.self,
+        ]
     )
 }

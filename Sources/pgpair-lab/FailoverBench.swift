@@ -36,9 +36,15 @@ struct FailoverBench: AsyncParsableCommand {
         _ = try await Self.measure(self)
     }
 
+    /// What `measure` printed, and each setting's result (with its per-run downtimes, which `bench all` charts).
+    struct Measured {
+        var lines: [String]
+        var results: [FailoverBenchmark.Result]
+    }
+
     /// Runs both settings, prints each setting's line as soon as it is measured, then the summary line last;
-    /// returns every line printed.
-    static func measure(_ options: FailoverBench) async throws -> [String] {
+    /// returns every line printed and the settings' results.
+    static func measure(_ options: FailoverBench) async throws -> Measured {
         let keepalive = Duration.milliseconds(options.keepaliveMs)
         var results: [FailoverBenchmark.Result] = []
         for (deadtime, planned) in [(options.deadtimeMs, options.rounds), (options.fastDeadtimeMs, 0)] {
@@ -60,7 +66,7 @@ struct FailoverBench: AsyncParsableCommand {
         }
         let summary = FailoverBenchmark.summaryLine(standard: results[0], fast: results[1])
         write(summary)
-        return results.map(\.line) + [summary]
+        return Measured(lines: results.map(\.line) + [summary], results: results)
     }
 
     /// The guards the flags ask for.

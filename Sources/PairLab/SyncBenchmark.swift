@@ -1,0 +1,158 @@
+import Foundation
+
+/// `pgpair-lab bench sync` (issue 5): pgpair's sync rounds against the plain commands the classic `db_sync` script
+/// ran, on the same data, to the same place.
+///
+/// No lab namespaces: a sync round's cost is the copy, not the network, so the benchmark runs in its own network
+/// namespace (`unshare --net`, as `make bench` starts it) with two local clusters and an rsync daemon on 127.0.0.1.
+/// A source cluster (unix socket only) gets `pgbench -i` at `scale`; the daemon serves two modules on the same disk:
+/// `pgpair-staging` (a snapshot directory) and `plain` (a directory the plain copies go into, kept between rounds as
+/// the classic script's target was). A first, unmeasured round of each kind makes the full copies; then each
+/// measured round commits `transactions` pgbench transactions, checkpoints, and times
+/// - **rsync**: pgpair's ``RsyncRound`` (a temporary slot, `pg_backup_start`, rsync with `--link-dest` into staging,
+///   `pg_backup_stop`, backup_label and the WAL, the marker) plus publishing staging as a snapshot, against a plain
+///   `rsync -a --delete` of the data directory into `plain/`; the bytes sent are rsync's `--stats` figures (all three
+///   of the round's transfers);
+/// - **pg_dumpall**: pgpair's ``DumpallRound`` (dump to a file, checked, restored into a fresh staging cluster,
+///   stopped, published) against a plain `initdb`, start, `pg_dumpall | psql`, stop of a fresh cluster.
+/// The order of the two alternates from round to round, so neither always finds the page cache warmed by the other.
+public struct SyncBenchmark: Sendable {
+    /// pgbench's scale factor (about 15 MB of data per unit).
+    public var scale: Int
+    /// Measured rsync rounds.
+    public var rounds: Int
+    /// Measured pg_dumpall rounds (each restores the whole database twice, so fewer fit in a few minutes).
+    public var dumpallRounds: Int
+    /// pgbench transactions committed before each round.
+    public var transactions: Int
+    /// PostgreSQL's bin directory.
+    public var postgresBinDirectory: String
+    /// How long any one step may take before the benchmark gives up (a bound, not a measurement).
+    public var limit: Duration = .seconds(1_800)
+
+    public init(
+        scale: Int = 20, rounds: Int = 20, dumpallRounds: Int = 5, transactions: Int = 2_000,
+        postgresBinDirectory: String = LabExecutables.defaultPostgresBinDirectory
+    ) {
+        self.scale = scale
+        self.rounds = rounds
+        self.dumpallRounds = dumpallRounds
+        self.transactions = transactions
+        self.postgresBinDirectory = postgresBinDirectory
+    }
+
+    /// One measured rsync round: pgpair's and the plain copy's time and bytes sent.
+    public struct RsyncSample: Sendable, Equatable {
+        public var pgpair: Duration
+        public var pgpairBytesSent: Int64
+        public var plain: Duration
+        public var plainBytesSent: Int64
+
+        public init(pgpair: Duration, pgpairBytesSent: Int64, plain: Duration, plainBytesSent: Int64) {
+            self.pgpair = pgpair
+            self.pgpairBytesSent = pgpairBytesSent
+            self.plain = plain
+            self.plainBytesSent = plainBytesSent
+        }
+    }
+
+    /// One measured pg_dumpall round: pgpair's and the plain pipe's time, and the size of pgpair's dump file.
+    public struct DumpallSample: Sendable, Equatable {
+        public var pgpair: Duration
+        public var plain: Duration
+        public var dumpBytes: Int64
+
+        public init(pgpair: Duration, plain: Duration, dumpBytes: Int64) {
+            self.pgpair = pgpair
+            self.plain = plain
+            self.dumpBytes = dumpBytes
+        }
+    }
+
+    /// What the benchmark measured.
+    public struct Result: Sendable, Equatable {
+        public var scale: Int
+        /// The source database's size after `pgbench -i` (`pg_database_size`).
+        public var databaseBytes: Int64
+        public var rsync: [RsyncSample]
+        public var dumpall: [DumpallSample]
+
+        public init(scale: Int, databaseBytes: Int64, rsync: [RsyncSample], dumpall: [DumpallSample]) {
+            self.scale = scale
+            self.databaseBytes = databaseBytes
+            self.rsync = rsync
+            self.dumpall = dumpall
+        }
+
+        /// Median pgpair rsync round time over median plain rsync time.
+        public var rsyncTimeRatio: Double? {
+            Self.medianRatio(rsync.map(\.pgpair), rsync.map(\.plain))
+        }
+
+        /// Median bytes sent by a pgpair round over median bytes sent by a plain rsync.
+        public var rsyncBytesRatio: Double? {
+            NearestRank.ratio(
+                NearestRank.median(rsync.map(\.pgpairBytesSent)).map(Double.init),
+                NearestRank.median(rsync.map(\.plainBytesSent)).map(Double.init))
+        }
+
+        /// Median pgpair pg_dumpall round time over median plain `pg_dumpall | psql` time.
+        public var dumpallTimeRatio: Double? {
+            Self.medianRatio(dumpall.map(\.pgpair), dumpall.map(\.plain))
+        }
+
+        /// The rsync line: `bench sync: method=rsync scale=… db_mb=… rounds=… pgpair_p50_ms=… …`.
+        public var rsyncLine: String {
+            var words = ["method=rsync", "scale=\(scale)", "db_mb=\(Self.megabytes(databaseBytes))"]
+            words.append("rounds=\(rsync.count)")
+            words += FailoverBenchmark.Result.summaryWords("pgpair", rsync.map(\.pgpair))
+            words += FailoverBenchmark.Result.summaryWords("plain", rsync.map(\.plain))
+            words += Self.byteWords("pgpair_sent", rsync.map(\.pgpairBytesSent))
+            words += Self.byteWords("plain_sent", rsync.map(\.plainBytesSent))
+            return "bench sync: " + words.joined(separator: " ")
+        }
+
+        /// The pg_dumpall line: `bench sync: method=pg_dumpall scale=… rounds=… pgpair_p50_ms=… plain_p50_ms=…
+        /// dump_mb=…`.
+        public var dumpallLine: String {
+            var words = ["method=pg_dumpall", "scale=\(scale)", "rounds=\(dumpall.count)"]
+            words += FailoverBenchmark.Result.summaryWords("pgpair", dumpall.map(\.pgpair))
+            words += FailoverBenchmark.Result.summaryWords("plain", dumpall.map(\.plain))
+            words.append("dump_mb=\(NearestRank.median(dumpall.map(\.dumpBytes)).map(Self.megabytes) ?? "-")")
+            return "bench sync: " + words.joined(separator: " ")
+        }
+
+        /// The last line: `bench sync: rsync_time_ratio=… rsync_bytes_ratio=… dumpall_time_ratio=… rounds=…`,
+        /// where `rounds` counts the rsync rounds (the pg_dumpall line gives its own).
+        public var summaryLine: String {
+            "bench sync: rsync_time_ratio=\(NearestRank.formatted(rsyncTimeRatio)) "
+                + "rsync_bytes_ratio=\(NearestRank.formatted(rsyncBytesRatio)) "
+                + "dumpall_time_ratio=\(NearestRank.formatted(dumpallTimeRatio)) rounds=\(rsync.count)"
+        }
+
+        /// Every output line, the summary last.
+        public var lines: [String] {
+            [rsyncLine, dumpallLine, summaryLine]
+        }
+
+        static func medianRatio(_ numerators: [Duration], _ denominators: [Duration]) -> Double? {
+            NearestRank.ratio(
+                NearestRank.median(numerators).map(seconds), NearestRank.median(denominators).map(seconds))
+        }
+
+        static func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+
+        static func megabytes(_ bytes: Int64) -> String {
+            String(format: "%.1f", Double(bytes) / 1_048_576)
+        }
+
+        static func byteWords(_ name: String, _ samples: [Int64]) -> [String] {
+            guard let median = NearestRank.median(samples), let p95 = NearestRank.percentile(95, of: samples) else {
+                return ["\(name)_p50_kb=-"]
+            }
+            return ["\(name)_p50_kb=\(median / 1_024)", "\(name)_p95_kb=\(p95 / 1_024)"]
+        }
+    }
+}

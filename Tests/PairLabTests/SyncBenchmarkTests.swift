@@ -1,0 +1,53 @@
+import Testing
+
+@testable import PairLab
+
+struct SyncBenchmarkTests {
+    static func rsync(_ pgpair: Int, _ pgpairKB: Int64, _ plain: Int, _ plainKB: Int64) -> SyncBenchmark.RsyncSample {
+        SyncBenchmark.RsyncSample(
+            pgpair: .milliseconds(pgpair), pgpairBytesSent: pgpairKB * 1_024, plain: .milliseconds(plain),
+            plainBytesSent: plainKB * 1_024)
+    }
+
+    static func dumpall(_ pgpair: Int, _ plain: Int) -> SyncBenchmark.DumpallSample {
+        SyncBenchmark.DumpallSample(pgpair: .milliseconds(pgpair), plain: .milliseconds(plain), dumpBytes: 3 << 20)
+    }
+
+    static let result = SyncBenchmark.Result(
+        scale: 20, databaseBytes: 300 << 20,
+        rsync: [rsync(3_000, 900, 1_000, 600), rsync(2_000, 800, 1_000, 500), rsync(4_000, 1_000, 2_000, 400)],
+        dumpall: [dumpall(30_000, 20_000), dumpall(33_000, 22_000)])
+
+    @Test func theRatiosAreMedianOverMedian() throws {
+        // pgpair's median 3 s over plain's 1 s; 900 kB over 500 kB; 30 s over 20 s (nearest rank of two: the first).
+        #expect(try #require(Self.result.rsyncTimeRatio) == 3.0)
+        #expect(try #require(Self.result.rsyncBytesRatio) == 1.8)
+        #expect(try #require(Self.result.dumpallTimeRatio) == 1.5)
+    }
+
+    @Test func theLastLineHasTheIssuesKeysInItsOrder() {
+        #expect(
+            Self.result.summaryLine
+                == "bench sync: rsync_time_ratio=3.000 rsync_bytes_ratio=1.800 dumpall_time_ratio=1.500 rounds=3")
+        #expect(Self.result.lines.last == Self.result.summaryLine)
+    }
+
+    @Test func eachMethodHasALineWithMediansAndP95() {
+        #expect(
+            Self.result.rsyncLine
+                == "bench sync: method=rsync scale=20 db_mb=300.0 rounds=3 pgpair_p50_ms=3000 pgpair_p95_ms=4000 "
+                + "pgpair_max_ms=4000 plain_p50_ms=1000 plain_p95_ms=2000 plain_max_ms=2000 pgpair_sent_p50_kb=900 "
+                + "pgpair_sent_p95_kb=1000 plain_sent_p50_kb=500 plain_sent_p95_kb=600")
+        #expect(
+            Self.result.dumpallLine
+                == "bench sync: method=pg_dumpall scale=20 rounds=2 pgpair_p50_ms=30000 pgpair_p95_ms=33000 "
+                + "pgpair_max_ms=33000 plain_p50_ms=20000 plain_p95_ms=22000 plain_max_ms=22000 dump_mb=3.0")
+    }
+
+    @Test func noRoundsNoRatios() {
+        let empty = SyncBenchmark.Result(scale: 1, databaseBytes: 0, rsync: [], dumpall: [])
+        #expect(
+            empty.summaryLine == "bench sync: rsync_time_ratio=- rsync_bytes_ratio=- dumpall_time_ratio=- rounds=0")
+        #expect(BenchmarkLine(empty.rsyncLine) != nil && BenchmarkLine(empty.dumpallLine) != nil)
+    }
+}
