@@ -8,7 +8,7 @@ struct PgpairLab: AsyncParsableCommand {
         abstract: "The two-node lab of pgpair, and the helpers it runs inside its namespaces.",
         subcommands: [
             Up.self, Probe.self, Watch.self, Preflight.self, Sweep.self, Capture.self, SendUDP.self, Bench.self,
-            ARPHelper.self, WriteRows.self,
+            ARPHelper.self, WriteRows.self, Demo.self,
         ]
     )
 
