@@ -11,21 +11,34 @@ extension DataDirectoryInstall {
     /// The prefix of a cross-file-system copy being made beside the data directory.
     static let copyingPrefix = ".pgpair-installing-"
 
-    /// Moves `snapshot` into place as the data directory (see the type's steps).
+    /// A copy that becomes the data directory: a snapshot, or the copy of the peer's data directory.
+    struct PlacedCopy: Sendable {
+        /// Its name in logs and reports (a snapshot's directory name).
+        var name: String
+        /// Where it is, under `snapshot_dir`.
+        var path: String
+        /// Its data epoch, recorded in the installed directory.
+        var epoch: UInt64
+        /// A published snapshot: once renamed away, `latest` is pointed at the newest one that remains.
+        var isSnapshot: Bool
+    }
+
+    /// Moves `copy` into place as the data directory (see the type's steps).
     func install(
-        _ snapshot: Snapshot, decision: InstallDecision, store: SnapshotStore, now: Date = Date()
+        _ copy: PlacedCopy, decision: InstallDecision, store: SnapshotStore, now: Date = Date()
     ) async throws(SyncError) -> InstallReport {
         let target = settings.dataDirectory
         let parent = (target as NSString).deletingLastPathComponent
         var report = InstallReport(decision: decision)
-        var source = snapshot.path
+        var source = copy.path
         let renames = Self.device(of: parent) == Self.device(of: store.directory)
         if renames {
-            let copied = try InstallOwnCopies.give(snapshot.path)
+            let copied = try InstallOwnCopies.give(copy.path)
             (report.ownCopyFiles, report.ownCopyBytes) = copied
         } else {
-            source = "\(parent)/\(Self.copyingPrefix)\(snapshot.name)"
-            try await copyAcross(snapshot.path, to: source)
+            let leaf = (copy.path as NSString).lastPathComponent
+            source = "\(parent)/\(Self.copyingPrefix)\(leaf)"
+            try await copyAcross(copy.path, to: source)
         }
         if FileManager.default.fileExists(atPath: target) {
             let aside = Self.asideName(for: target, at: now)
@@ -42,16 +55,16 @@ extension DataDirectoryInstall {
         }
         SnapshotStore.syncDirectory(parent)
         try giveToOwner(target)
-        try DataDirectoryEpoch.record(snapshot.marker.epoch ?? 0, in: target, owner: settings.owner)
+        try DataDirectoryEpoch.record(copy.epoch, in: target, owner: settings.owner)
         if renames {
             SnapshotStore.syncDirectory(store.directory)
-            try repointLatest(store)
+            if copy.isSnapshot { try repointLatest(store) }
         }
-        report.installed = snapshot.name
+        report.installed = copy.name
         logger.notice(
-            "installed a snapshot as the data directory",
+            "installed a copy as the data directory",
             metadata: [
-                "sync.snapshot": "\(snapshot.name)", "install.data_directory": "\(target)",
+                "sync.snapshot": "\(copy.name)", "install.data_directory": "\(target)",
                 "install.set_aside": "\(report.setAside ?? "-")", "install.own_copies": "\(report.ownCopyFiles)",
             ])
         return report
@@ -116,5 +129,12 @@ extension DataDirectoryInstall {
 
     static func failure(_ what: String) -> SyncError {
         SyncError(.fileSystem, "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+extension Snapshot {
+    /// The snapshot as a copy to install.
+    var placed: DataDirectoryInstall.PlacedCopy {
+        DataDirectoryInstall.PlacedCopy(name: name, path: path, epoch: marker.epoch ?? 0, isSnapshot: true)
     }
 }

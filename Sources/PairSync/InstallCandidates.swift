@@ -29,6 +29,12 @@ enum InstallCandidates {
             snapshot.path, source: .snapshot(snapshot.name), binDirectory: binDirectory, marker: snapshot.marker)
     }
 
+    /// The peer's data directory, as copied by ``PeerCopyFetch``: its epoch and control file are the peer's.
+    static func peer(_ directory: String, binDirectory: String?) async -> CopyCandidate {
+        await describe(
+            directory, source: .peer, binDirectory: binDirectory, marker: SnapshotStore.marker(in: directory))
+    }
+
     private static func describe(
         _ directory: String, source: CopyCandidate.Source, binDirectory: String?, marker: SnapshotMarker?
     ) async -> CopyCandidate {

@@ -11,25 +11,30 @@ public struct InstallReport: Sendable, Equatable {
     /// Files given a copy of their own (they were hard-linked to other snapshots), and their bytes.
     public var ownCopyFiles = 0
     public var ownCopyBytes: UInt64 = 0
+    /// What the peer offered, when the install asked it (its PostgreSQL answers, its export could not be read, or
+    /// what its copied data directory is); nil when the peer was not contacted.
+    public var peerNote: String?
 
     /// A report.
-    public init(decision: InstallDecision, setAside: String? = nil, installed: String? = nil) {
+    public init(decision: InstallDecision, setAside: String? = nil, installed: String? = nil, peerNote: String? = nil) {
         self.decision = decision
         self.setAside = setAside
         self.installed = installed
+        self.peerNote = peerNote
     }
 
     /// One line for the log and for `pgpair pull`.
     public var summary: String {
+        let line: String
         switch decision {
         case .keep(let reason):
-            return "kept the data directory: \(reason)"
+            line = "kept the data directory: \(reason)"
         case .refuse(let reason):
-            return "refused: \(reason)"
+            line = "refused: \(reason)"
         case .install(_, let reason):
-            var line = "installed \(installed ?? "a copy"): \(reason)"
-            if let setAside { line += "; the replaced data directory is kept at \(setAside)" }
-            return line
+            let aside = setAside.map { "; the replaced data directory is kept at \($0)" } ?? ""
+            line = "installed \(installed ?? "a copy"): \(reason)\(aside)"
         }
+        return peerNote.map { "\(line) (\($0))" } ?? line
     }
 }

@@ -26,10 +26,17 @@ struct RsyncArguments: Sendable {
 
     /// Options every transfer shares: the transport's (password file or remote shell) and parseable statistics.
     private var common: [String] {
-        var options = ["--stats", "--no-human-readable"]
-        if let passwordFile = settings.rsyncPasswordFile { options.append("--password-file=\(passwordFile)") }
-        if !settings.sshOptions.isEmpty {
-            options += ["-e", (["ssh"] + settings.sshOptions).map(Self.remoteShellWord).joined(separator: " ")]
+        ["--stats", "--no-human-readable"]
+            + Self.transport(passwordFile: settings.rsyncPasswordFile, sshOptions: settings.sshOptions)
+    }
+
+    /// The transport's options: the daemon password file (the password itself is never an argument), and the
+    /// remote shell with `rsync_ssh_options`.
+    static func transport(passwordFile: String?, sshOptions: [String]) -> [String] {
+        var options: [String] = []
+        if let passwordFile { options.append("--password-file=\(passwordFile)") }
+        if !sshOptions.isEmpty {
+            options += ["-e", (["ssh"] + sshOptions).map(remoteShellWord).joined(separator: " ")]
         }
         return options
     }

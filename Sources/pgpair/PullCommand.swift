@@ -12,9 +12,11 @@ struct PullCommand: AsyncParsableCommand {
         discussion: """
             Installs the newest complete snapshot in snapshot_dir into the pgsql resource's data directory when it \
             is newer than the data directory by (epoch, checkpoint position), never an older one; the replaced \
-            directory is set aside as PGDATA.replaced-UTCTIME, never deleted. Refused while a pgpair agent \
-            answers on control_socket or PostgreSQL runs on the data directory. Exits 0 when done or when there \
-            is nothing to do, 1 when refused or failed, 78 on a configuration error. See docs/sync.md.
+            directory is set aside as PGDATA.replaced-UTCTIME, never deleted. With rsync_source, the peer's data \
+            directory is a candidate too when the peer's PostgreSQL does not answer and its copy was shut down \
+            cleanly; a peer that answers or cannot be reached leaves the local copies alone. Refused while a \
+            pgpair agent answers on control_socket or PostgreSQL runs on the data directory. Exits 0 when done or \
+            when there is nothing to do, 1 when refused or failed, 78 on a configuration error. See docs/sync.md.
             """
     )
 

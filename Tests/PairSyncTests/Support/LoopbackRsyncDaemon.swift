@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// An rsync daemon on 127.0.0.1 serving one read-write module, `pgpair-staging`, whose path is a snapshot
-/// directory, with a password-protected user (as `etc/rsyncd.conf` will set one up); ended by its PID.
+/// directory, and when asked the read-only `pgpair-data` exporting a data directory, with a password-protected user
+/// (as `etc/rsyncd.conf` sets them up); ended by its PID.
 struct LoopbackRsyncDaemon {
     static let user = "pgpair"
     static let password = "not-on-any-command-line"
@@ -13,10 +14,14 @@ struct LoopbackRsyncDaemon {
 
     /// The module as an rsync destination.
     var module: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-staging" }
+    /// The read-only data module as an rsync source (`rsync_source`).
+    var dataModule: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-data" }
     /// The client's password file (mode 0600).
     var passwordFile: String { "\(scratch.path)/client.secret" }
 
-    static func start(serving snapshots: String) async throws -> LoopbackRsyncDaemon {
+    static func start(serving snapshots: String, exporting dataDirectory: String? = nil) async throws
+        -> LoopbackRsyncDaemon
+    {
         let scratch = try Scratch("pgpair-synctest-rsyncd")
         let port = Int.random(in: 20_000...29_999)
         try write("\(user):\(password)\n", to: "\(scratch.path)/rsyncd.secrets")
@@ -33,7 +38,8 @@ struct LoopbackRsyncDaemon {
                 secrets file = \(scratch.path)/rsyncd.secrets
                 hosts allow = 127.0.0.1
 
-            """, to: "\(scratch.path)/rsyncd.conf")
+            """ + (dataDirectory.map { dataModule(exporting: $0, secrets: "\(scratch.path)/rsyncd.secrets") } ?? ""),
+            to: "\(scratch.path)/rsyncd.conf")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/rsync")
         process.arguments = [
@@ -64,6 +70,22 @@ struct LoopbackRsyncDaemon {
             process.waitUntilExit()
         }
         scratch.remove()
+    }
+
+    /// The read-only `pgpair-data` module of `etc/rsyncd.conf`.
+    private static func dataModule(exporting directory: String, secrets: String) -> String {
+        """
+        [pgpair-data]
+            path = \(directory)
+            read only = true
+            uid = root
+            gid = root
+            auth users = \(user)
+            secrets file = \(secrets)
+            hosts allow = 127.0.0.1
+            exclude = /postmaster.pid /postmaster.opts
+
+        """
     }
 
     private static func write(_ text: String, to path: String) throws {
