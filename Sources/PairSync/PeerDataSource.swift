@@ -44,9 +44,10 @@ public struct PeerDataSource: Sendable, Equatable {
         self.transferTimeout = transferTimeout
     }
 
-    /// The source ha.cf describes; nil without `rsync_source` (the peer's copy is then never a candidate).
+    /// The source ha.cf describes; nil without `rsync_source`, or with `sync_method pg_dumpall`, where check-config
+    /// says rsync_source has no effect (the peer's copy is then never a candidate).
     public init?(configuration: HAConfiguration) {
-        guard let source = configuration.sync.rsyncSource else { return nil }
+        guard let source = configuration.sync.rsyncSource, configuration.sync.method != .pgDumpall else { return nil }
         self.init(
             location: source.written, passwordFile: configuration.sync.rsyncPasswordFile,
             sshOptions: configuration.sync.rsyncSSHOptions, pingHost: source.host,

@@ -34,6 +34,22 @@ struct PullCommandTests {
         return directory
     }
 
+    /// `configure` with snapshots, plus rsync sync whose `rsync_source` is `daemon`'s export of the peer's data.
+    private func configure(_ area: String, peer daemon: SyncTestSupport.RsyncDaemon) throws -> ConfigDirectory {
+        let directory = try configure(area, snapshots: true)
+        let haCf = try String(contentsOfFile: "\(directory.path)/ha.cf", encoding: .utf8)
+        try directory.write(
+            "ha.cf",
+            haCf + """
+                sync_method rsync
+                rsync_target \(daemon.module)
+                rsync_source \(daemon.dataModule)
+                rsync_password_file \(daemon.passwordFile)
+
+                """)
+        return directory
+    }
+
     private func pull(_ directory: ConfigDirectory) async throws -> PgpairProcess.Outcome {
         try await PgpairProcess.run(["pull", "--config-dir", directory.path, "--node", "castor"])
     }
@@ -101,6 +117,52 @@ struct PullCommandTests {
         #expect(outcome.standardError.contains("PostgreSQL runs on"), "\(outcome)")
         #expect(FileManager.default.fileExists(atPath: "\(area.path)/snapshots/\(name)"))
         #expect(area.entries(startingWith: "pgdata.replaced-").isEmpty)
+    }
+}
+
+extension PullCommandTests {
+    @Test("a cleanly stopped, newer peer data directory is installed; with the peer's PostgreSQL answering it is not")
+    func pullsACleanlyStoppedPeer() async throws {
+        let area = try Area()
+        defer { area.remove() }
+        try await area.initdb("pgdata")
+        let copy = try Process.run(
+            URL(fileURLWithPath: "/usr/bin/cp"), arguments: ["-a", "\(area.path)/pgdata", "\(area.path)/peer"])
+        copy.waitUntilExit()
+        try #require(copy.terminationStatus == 0)
+        try "1\n".write(toFile: "\(area.path)/peer/pgpair_data_epoch", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: "\(area.path)/snapshots", withIntermediateDirectories: false)
+        let daemon = try await SyncTestSupport.RsyncDaemon.start(
+            serving: "\(area.path)/snapshots", exporting: "\(area.path)/peer")
+        defer { daemon.stop() }
+        let directory = try configure(area.path, peer: daemon)
+
+        let first = try await pull(directory)
+        #expect(first.status == 0, "\(first)")
+        #expect(first.standardOutput.contains("installed the peer's data directory"), "\(first)")
+        #expect(area.entries(startingWith: "pgdata.replaced-").count == 1)
+        #expect(
+            (try? String(contentsOfFile: "\(area.path)/pgdata/pgpair_data_epoch", encoding: .utf8))?.hasPrefix("1")
+                == true)
+
+        // The peer's PostgreSQL runs (it is active): its directory is not taken, and the pull still succeeds.
+        try "2\n".write(toFile: "\(area.path)/peer/pgpair_data_epoch", atomically: false, encoding: .utf8)
+        let options = "-c port=5434 -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(area.path)"
+        #expect(
+            try await area.runAsPostgres(
+                "pg_ctl", ["-D", "\(area.path)/peer", "-l", "\(area.path)/peer.log", "-w", "-o", options, "start"])
+                == 0)
+        let second: PgpairProcess.Outcome
+        do {
+            second = try await pull(directory)
+        } catch {
+            await area.stopServer("peer")
+            throw error
+        }
+        await area.stopServer("peer")
+        #expect(second.status == 0, "\(second)")
+        #expect(second.standardOutput.contains("the peer's PostgreSQL answers"), "\(second)")
+        #expect(area.entries(startingWith: "pgdata.replaced-").count == 1)
     }
 }
 

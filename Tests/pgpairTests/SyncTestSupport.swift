@@ -94,17 +94,20 @@ enum SyncTestSupport {
         }
     }
 
-    /// An rsync daemon on 127.0.0.1 with the module `pgpair-staging` (path = the snapshot directory), a user and
-    /// a secrets file; ended by its PID.
+    /// An rsync daemon on 127.0.0.1 with the module `pgpair-staging` (path = the snapshot directory), when asked
+    /// the read-only `pgpair-data` (path = a data directory), a user and a secrets file; ended by its PID.
     struct RsyncDaemon {
         static let user = "pgpair"
         let directory: String
         let process: Process
         let port: Int
         var module: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-staging" }
+        var dataModule: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-data" }
         var passwordFile: String { "\(directory)/client.secret" }
 
-        static func start(serving snapshots: String) async throws -> RsyncDaemon {
+        static func start(serving snapshots: String, exporting dataDirectory: String? = nil) async throws
+            -> RsyncDaemon
+        {
             let directory = try scratch("pgpair-synccmd-rsyncd")
             let port = Int.random(in: 20_000...29_999)
             let password = "not-on-any-command-line"
@@ -123,6 +126,7 @@ enum SyncTestSupport {
                 secrets file = \(directory)/rsyncd.secrets
                 hosts allow = 127.0.0.1
 
+            \(dataDirectory.map { dataModule(exporting: $0, secrets: "\(directory)/rsyncd.secrets") } ?? "")
             """.write(toFile: "\(directory)/rsyncd.conf", atomically: false, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/rsync")
@@ -144,6 +148,21 @@ enum SyncTestSupport {
         }
 
         var log: String { (try? String(contentsOfFile: "\(directory)/rsyncd.log", encoding: .utf8)) ?? "" }
+
+        /// The read-only `pgpair-data` module of `etc/rsyncd.conf`.
+        private static func dataModule(exporting directory: String, secrets: String) -> String {
+            """
+            [pgpair-data]
+                path = \(directory)
+                read only = true
+                uid = root
+                gid = root
+                auth users = \(user)
+                secrets file = \(secrets)
+                hosts allow = 127.0.0.1
+                exclude = /postmaster.pid /postmaster.opts
+            """
+        }
 
         func stop() {
             if process.isRunning {
