@@ -97,13 +97,7 @@ public struct SyncFailoverScenario: Sendable {
         for node in LabNode.allCases {
             try await lab.startAgent(on: node)
         }
-        for node in LabNode.allCases {
-            try await lab.waitFor("the peer up on every link", on: node, within: limit) { $0.peerUpOnEveryLink }
-        }
-        try await lab.waitFor("castor active", on: .a, within: limit) { $0.role == "active" }
-        try await lab.waitFor("pollux a standby", on: .b, within: limit) {
-            $0.role == "standby" && $0.peer.role == "active"
-        }
+        try await lab.waitForSettledPair(active: .a, within: limit)
         let watch = try await lab.startServiceWatch()
         do {
             try await watch.waitForAnswer(from: .a, after: Date(), within: limit)
