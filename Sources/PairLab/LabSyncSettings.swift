@@ -9,16 +9,22 @@ public struct LabSyncSettings: Sendable, Hashable {
     public static let rsyncUser = "pgpair"
     /// The read-write module for incoming staging copies.
     public static let stagingModule = "pgpair-staging"
+    /// The read-only module exporting the data directory.
+    public static let dataModule = "pgpair-data"
 
     /// ha.cf's `sync_interval`; nil writes none (the default 0: rounds run only when a test runs `pgpair sync`
     /// through `Lab.pgpairCommand(_:on:timeout:)`).
     public var interval: Duration?
     /// ha.cf's `snapshot_keep`; nil writes none (the default, 2).
     public var snapshotKeep: Int?
+    /// Writes `rsync_source` (the peer's read-only `pgpair-data` module on its primary-link address), so that a
+    /// takeover by handshake and `pgpair pull` read the peer's cleanly stopped data directory.
+    public var pullFromPeer: Bool
 
-    public init(interval: Duration? = nil, snapshotKeep: Int? = nil) {
+    public init(interval: Duration? = nil, snapshotKeep: Int? = nil, pullFromPeer: Bool = false) {
         self.interval = interval
         self.snapshotKeep = snapshotKeep
+        self.pullFromPeer = pullFromPeer
     }
 
     /// Where `node` pushes: the peer's staging module on its primary-link address, as the lab's user, e.g.
@@ -37,6 +43,10 @@ public struct LabSyncSettings: Sendable, Hashable {
             "snapshot_dir \(nodePaths.snapshotDirectory)",
             "sync_lockfile \(nodePaths.syncLockfile)",
         ]
+        if pullFromPeer {
+            let peer = topology.primaryAddress(node.peer).address
+            lines.append("rsync_source \(Self.rsyncUser)@\(peer)::\(Self.dataModule)")
+        }
         if let snapshotKeep { lines.append("snapshot_keep \(snapshotKeep)") }
         if let interval { lines.append("sync_interval \(interval.wholeMilliseconds)ms") }
         return lines

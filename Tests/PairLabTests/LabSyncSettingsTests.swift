@@ -31,6 +31,13 @@ struct LabSyncSettingsTests {
         #expect(syncing.split(separator: "\n").contains("sync_method rsync"))
     }
 
+    @Test func pullingFromThePeerReadsItsDataModuleOverThePrimaryLink() {
+        let lines = LabSyncSettings(pullFromPeer: true).haCFLines(for: .a, topology: topology, paths: paths)
+        #expect(lines.contains("rsync_source pgpair@198.18.1.2::pgpair-data"))
+        let plain = LabSyncSettings().haCFLines(for: .a, topology: topology, paths: paths)
+        #expect(!plain.joined().contains("rsync_source"))
+    }
+
     @Test func theDaemonsUserAndModuleAreTheOnesTheTargetNames() {
         let lab = LabSyncSettings.rsyncTarget(for: .b, topology: topology)
         #expect(lab == "\(LabSyncSettings.rsyncUser)@198.18.1.1::\(LabSyncSettings.stagingModule)")
