@@ -240,6 +240,101 @@ struct FaultMatrixEndToEnd {
         }
     }
 
+    /// A sync round killed midway, then node death of the active. With rsync sync and a writer committing numbered
+    /// rows through the service address, one round completes; then a table is added (so the next round has much to
+    /// send) and the next round, slowed with `--bwlimit`, is killed with SIGKILL while its rsync transfers. Its rsync
+    /// dies with it and nothing of it is published: pollux's newest copy is still the first round's. Castor then
+    /// dies; pollux takes over on that copy. No row committed before the completed round began is lost, and the table
+    /// only the killed round carried is not there.
+    @Test func aSyncRoundKilledMidwayThenAFailoverLosesNoRowCommittedBeforeTheLastCompletedRound() async throws {
+        let configuration = AgentLabConfiguration(
+            timings: timings, service: LabServiceSettings(sync: LabSyncSettings()))
+        try await Lab.with { lab in
+            try await lab.prepareServiceData()
+            try await lab.writeAgentConfiguration(configuration)
+            try await lab.startSyncDaemons(for: configuration)
+            for node in LabNode.allCases {
+                try await lab.startAgent(on: node)
+            }
+            try await ServicePair.settled(lab, active: .a)
+            try await ServicePair.waitForService(from: .a, in: lab)
+            let writer = try await lab.startRowWriter()
+            try await writer.waitForRows(10, within: limit)
+
+            let highestBeforeRound = writer.highestCommitted()
+            let roundStart = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+            try await lab.runSyncRound(on: .a)
+            let copied = try await lab.waitFor("the round in pollux's status", on: .b, within: limit) { status in
+                (try? status.syncReport())??.lastSuccess.map { $0 >= roundStart } == true
+            }
+            let copy = try #require(try copied.syncReport()?.lastSuccess)
+
+            try await lab.sql(
+                on: .a,
+                "CREATE TABLE \(Self.fillerTable) AS SELECT g, repeat(md5(g::text), 20) AS v "
+                    + "FROM generate_series(1, 30000) g")
+            let transfers = try await killRoundWhileItTransfers(on: .a, in: lab)
+            for transfer in transfers {
+                #expect(await Self.ends(transfer), "rsync \(transfer.pid) died with its round")
+            }
+            let standby = try await lab.status(of: .b)
+            #expect(try standby.syncReport()?.lastSuccess == copy, "nothing of the killed round published: \(standby.json)")
+
+            let (_, samples) = try await lab.samplingAddressHolders {
+                try await lab.failNode(.a)
+                let active = try await lab.waitFor("pollux active", on: .b, within: limit) { $0.role == "active" }
+                #expect(active.peer.state == .dead, "\(active.json)")
+                try await ServicePair.waitForService(from: .b, in: lab)
+                try await writer.waitForRows(writer.committedRows().count + 1, within: limit)
+            }
+            await writer.stop()
+            let missing = try await lab.missingRows(of: writer, on: .b)
+            let lost = missing.filter { $0 <= highestBeforeRound }
+            #expect(lost.isEmpty, "rows 1…\(highestBeforeRound) were committed before the round began; lost: \(lost)")
+            let filler = try await lab.sql(on: .b, "SELECT to_regclass('\(Self.fillerTable)') IS NULL")
+            #expect(filler == "t", "the killed round's table is not on pollux")
+            expectPolluxActiveAtTheEnd(samples)
+        }
+    }
+
+    /// The table only the killed round would have carried.
+    private static let fillerTable = "pgpair_filler"
+
+    /// Runs `pgpair sync --bwlimit` on `node` as a lab process, waits until its rsync runs, lets it transfer a moment
+    /// and kills the round with SIGKILL; returns the rsync processes seen (their parent-death signal ends them).
+    private func killRoundWhileItTransfers(on node: LabNode, in lab: Lab) async throws -> [ProcessTable.Entry] {
+        let round = try await lab.spawn(
+            "killed-sync", in: .node(node), node: node,
+            [lab.executables.pgpair, "sync", "--bwlimit", "500"] + lab.pgpairOptions(for: node))
+        var transfers: [ProcessTable.Entry] = []
+        let deadline = ContinuousClock.now + limit
+        while transfers.isEmpty, round.isRunning, ContinuousClock.now < deadline {
+            transfers = ProcessTable.descendants(of: round.pid).filter { Self.command(of: $0.pid) == "rsync" }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(!transfers.isEmpty, "the round's rsync was seen running: \(round.logTail())")
+        try await Task.sleep(for: .milliseconds(700))
+        #expect(round.isRunning, "the round was still transferring when killed: \(round.logTail())")
+        round.send(SIGKILL)
+        #expect(await round.waitForExit(within: .seconds(30)))
+        return transfers
+    }
+
+    /// The command name of `pid` (`/proc/PID/comm`), nil when it has gone.
+    private static func command(of pid: Int32) -> String? {
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines)
+    }
+
+    /// Waits (at most 30 s) until `process` has ended; returns whether it did.
+    private static func ends(_ process: ProcessTable.Entry) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ProcessTable.isAlive(pid: process.pid, startTime: process.startTime) {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
+    }
+
     // MARK: Shared checks
 
     /// Whether every serial link of a status is up.
