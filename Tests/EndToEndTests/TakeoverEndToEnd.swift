@@ -99,6 +99,7 @@ struct TakeoverEndToEnd {
             #expect(!castorRoles.contains("standby"), "castor kept the group: \(castorRoles)")
             #expect(polluxRoles == ["standby"], "pollux took nothing: \(polluxRoles)")
             #expect(samples.holding(.b).isEmpty, "\(samples.summary)")
+            #expect(samples.doubleActiveCount == 0, "\(samples.summary)")
         }
     }
 
@@ -163,6 +164,7 @@ struct TakeoverEndToEnd {
                 try await ServicePair.waitForService(from: .a, in: lab)
             }
             #expect(samples.holding(.b).isEmpty, "\(samples.summary)")
+            #expect(samples.doubleActiveCount == 0, "\(samples.summary)")
             #expect(samples.holdersAtEnd == [.a], "\(samples.summary)")
         }
     }
@@ -182,6 +184,8 @@ struct TakeoverEndToEnd {
             }
             let castorHeldOnTheLAN = samples.readings(of: .a).filter { $0.holds && $0.linkUp }
             #expect(castorHeldOnTheLAN.isEmpty, "\(samples.summary)")
+            #expect(samples.doubleActiveCount == 0, "\(samples.summary)")
+            #expect(samples.readings(of: .b).last?.isActive == true, "\(samples.summary)")
             #expect(await lab.agentPostmaster(on: .a) == nil, "castor started no PostgreSQL on its old data")
             let pollux = try await lab.status(of: .b)
             #expect(pollux.role == "active" && pollux.epoch == epoch, "\(pollux.json)")
