@@ -14,10 +14,11 @@ import PairPostgres
 ///    holds its shutdown checkpoint, which it needs to start. A failure (the peer unreachable, no module) means no
 ///    copy, not a failed install.
 /// 3. The ping again: a server that answers now may have written while rsync read, so the copy is dropped.
-/// 4. The copy's control file decides the rest: ``CopyChoice`` takes a peer copy only when it says *shut down*.
-///    A torn copy of a cluster that started meanwhile holds a control file copied while it ran, or one older than
-///    files copied after it; the first is never used, and the second is what steps 1 and 3 leave as a gap (a
-///    server that started and stopped again within one copy).
+/// 4. A second rsync pass that changes nothing (`--dry-run --itemize-changes`) compares the copy with the peer's
+///    directory by size and modification time to the nanosecond: any difference (a file written, added or
+///    removed while the first pass read — a server that started and stopped again, an install on the peer
+///    renaming its data directory) means a torn copy, which is dropped.
+/// 5. The copy's control file decides the rest: ``CopyChoice`` takes a peer copy only when it says *shut down*.
 struct PeerCopyFetch: Sendable {
     /// What the fetch found.
     enum Outcome: Sendable, Equatable {
@@ -56,8 +57,23 @@ struct PeerCopyFetch: Sendable {
             removeCopy()
             return .answering
         }
+        if let change = try await changeSinceCopy() {
+            removeCopy()
+            return .unavailable("the peer's data directory changed while it was copied (\(change))")
+        }
         let candidate = await InstallCandidates.peer(path, binDirectory: binDirectory)
         return .copied(path: path, candidate: candidate)
+    }
+
+    /// What differs between the copy and the peer's directory now (the first itemized change), or nil when nothing
+    /// does; a comparison that cannot be made counts as a difference.
+    func changeSinceCopy() async throws(SyncError) -> String? {
+        let outcome = try await processes.run(
+            ChildProcess.Command(
+                executable: source.rsync, arguments: comparisonArguments(), environment: ["LC_ALL": "C"],
+                timeout: source.transferTimeout))
+        guard outcome.exitStatus == 0 else { return "the comparison failed: \(outcome.summary)" }
+        return outcome.output.split(whereSeparator: \.isNewline).first.map(String.init)
     }
 
     /// True when the peer's PostgreSQL answers the readiness ping (accepting connections, or refusing them while
@@ -94,8 +110,19 @@ struct PeerCopyFetch: Sendable {
     /// The pull's arguments: the whole directory but the postmaster's own files, times to the nanosecond, hard
     /// links to `latest` for unchanged files, a connect and an I/O timeout, the transport's options.
     func arguments() -> [String] {
-        var arguments = ["-a", "--delete", "--modify-window=-1", "--link-dest=../\(SnapshotStore.latestName)/"]
-        arguments += ["--timeout=60", "--stats", "--no-human-readable"]
+        ["-a", "--delete", "--modify-window=-1", "--link-dest=../\(SnapshotStore.latestName)/", "--stats",
+            "--no-human-readable"] + shared()
+    }
+
+    /// The comparison's arguments: the same transfer as a dry run that lists every change it would make, one line
+    /// each, and nothing else.
+    func comparisonArguments() -> [String] {
+        ["-a", "--delete", "--modify-window=-1", "--dry-run", "--itemize-changes"] + shared()
+    }
+
+    /// Timeouts, the transport, the excluded files, from the peer's directory into the copy.
+    private func shared() -> [String] {
+        var arguments = ["--timeout=60"]
         if source.location.hasPrefix("rsync://") || source.location.contains("::") {
             arguments.append("--contimeout=10")
         }

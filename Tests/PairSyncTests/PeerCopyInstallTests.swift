@@ -155,6 +155,32 @@ struct PeerCopyInstallTests {
         #expect(try await fixture.rowCount(in: fixture.dataDirectory) == 51)
     }
 
+    @Test("a copy is compared with the peer's directory after it is made: a file written meanwhile is seen")
+    func aChangeDuringTheCopyIsSeen() async throws {
+        let (fixture, daemon, peer) = try await Self.makePair(port: 55_465, peerRows: 0)
+        defer {
+            daemon.stop()
+            fixture.remove()
+        }
+        let fetch = PeerCopyFetch(
+            source: Self.source(daemon, fixture: fixture, port: fixture.port),
+            store: SnapshotStore(directory: fixture.snapshotDirectory, owner: "postgres"),
+            binDirectory: InstallFixture.binDirectory, logger: Self.logger)
+
+        guard case .copied = try await fetch.run() else {
+            Issue.record("the peer's directory was not copied")
+            return
+        }
+        let unchanged = try await fetch.changeSinceCopy()
+        try "written after the copy\n".write(
+            toFile: "\(peer)/postgresql.auto.conf", atomically: false, encoding: .utf8)
+        let changed = try await fetch.changeSinceCopy()
+        fetch.removeCopy()
+
+        #expect(unchanged == nil, "a fresh copy equals the peer's directory: \(unchanged ?? "")")
+        #expect(changed?.contains("postgresql.auto.conf") == true, "\(changed ?? "no change seen")")
+    }
+
     /// Starts a server on `directory` on the fixture's socket directory and port (stopped by the test).
     static func startServer(on directory: String, fixture: InstallFixture) async throws {
         let options =
