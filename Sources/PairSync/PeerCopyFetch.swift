@@ -42,7 +42,7 @@ struct PeerCopyFetch: Sendable {
     /// Where the copy goes.
     var path: String { "\(store.directory)/\(Self.directoryName)" }
 
-    /// Pings, copies, pings again, describes.
+    /// Pings, copies, pings again, compares, describes (the steps above).
     func run() async throws(SyncError) -> Outcome {
         if await peerAnswers() { return .answering }
         let outcome = try await processes.run(
