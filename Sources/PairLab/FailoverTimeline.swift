@@ -45,7 +45,7 @@ public struct FailoverTimeline: Sendable, Equatable {
     }
 
     /// The steps that may show more than once: one line per link, per ping target.
-    static let repeatable: Set<String> = ["link down", "guard: ping target answers"]
+    static let repeatable: Set<String> = ["link down", "guard: ping target answers", "guard answered"]
 
     /// The steps one log line shows (most show none).
     static func events(in line: AgentLogLine) -> [Event] {
@@ -63,6 +63,10 @@ public struct FailoverTimeline: Sendable, Equatable {
             return [Event(name: "link down", time: time, detail: value("heartbeat.medium"))]
         case "role changed" where value("node.role") == "starting":
             return [Event(name: "guards passed, group starting", time: time)]
+        case _ where message.hasPrefix("guard answered: "):
+            // The agent logs a running guard's first answer and every change of it (duplicate-address check,
+            // ping, fence).
+            return [Event(name: "guard answered", time: time, detail: String(message.dropFirst(16)))]
         case "ping target answers", "ping target answers again":
             return [Event(name: "guard: ping target answers", time: time, detail: value("ping.target"))]
         case "fencing the peer":

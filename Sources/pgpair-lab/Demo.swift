@@ -83,9 +83,6 @@ struct Demo: AsyncParsableCommand {
         lines.append("")
         lines.append("failover timeline (ms from the fault; pollux's agent log, the client's watch):")
         lines += outcome.timeline.lines
-        lines.append(
-            "  (the duplicate-address check for \(lab.topology.serviceAddress.address) runs from the late-heartbeat "
-                + "warning on and logs nothing when it passes: its answer shows as \"guards passed\")")
         lines.append("")
         let outage = outcome.outage
         lines.append(

@@ -16,6 +16,10 @@ struct FailoverTimelineTests {
             agentLines: [
                 line(1_050, "INFO peer silent past warntime heartbeat.silent_ms=1001 node=pollux peer.node=castor"),
                 line(
+                    1_060,
+                    "NOTICE guard answered: duplicate-address check for 198.18.0.100: no other host answers "
+                        + "guard=duplicate-address guard.passed=true"),
+                line(
                     2_039,
                     "WARNING heartbeat link down heartbeat.medium=ucast hb0 198.18.2.1 heartbeat.silent_ms=2000"),
                 line(2_040, "CRITICAL peer dead: no valid heartbeat on any link heartbeat.silent_ms=2100 node=pollux"),
@@ -32,11 +36,13 @@ struct FailoverTimelineTests {
             firstClientSuccess: fault.addingTimeInterval(2.55))
         #expect(
             timeline.events.map(\.name) == [
-                "last heartbeat heard", "late-heartbeat warning", "link down", "dead verdict",
+                "last heartbeat heard", "late-heartbeat warning", "guard answered", "link down", "dead verdict",
                 "guards passed, group starting", "IP announced", "copy installed", "PostgreSQL accepting connections",
                 "first client success",
             ])
         #expect(timeline.first("link down")?.detail == "ucast hb0 198.18.2.1")
+        #expect(
+            timeline.first("guard answered")?.detail == "duplicate-address check for 198.18.0.100: no other host answers")
         #expect(timeline.first("copy installed")?.detail == "snapshot-000001")
         #expect(timeline.first("IP announced")?.detail == "198.18.0.100/24/lan0")
         let lastHeard = try #require(timeline.first("last heartbeat heard"))

@@ -26,6 +26,8 @@ final class NodeLoop {
     /// Starts that were cancelled: their result is not the machine's business (a stop follows them).
     var cancelledStarts: Set<Int> = []
     var guardSignals: [NodeGuard: StopSignal] = [:]
+    /// The last answer logged for each running guard: an answer is logged when it differs (see `logGuardAnswer`).
+    var loggedGuardAnswers: [NodeGuard: GuardAnswer] = [:]
     var announced: NodeAnnouncement?
     /// Replies to operator commands, sent once the view after their input is published.
     var pendingReplies: [() -> Void] = []
@@ -103,6 +105,7 @@ final class NodeLoop {
             actions = finished(operation, outcome, at: at)
             work += dequeue(operation.group)
         case .guardAnswered(let answer, let at):
+            logGuardAnswer(answer)
             actions = machine.guardAnswered(answer, at: at)
         case .pingRound(let observation):
             pingTargets = observation.targets
@@ -187,6 +190,7 @@ final class NodeLoop {
                 work += startGuard(nodeGuard)
             case .stopGuard(let nodeGuard):
                 guardSignals.removeValue(forKey: nodeGuard)?.fire()
+                loggedGuardAnswers[nodeGuard] = nil
             case .scheduleTimer(_, let delay):
                 work.append(timer(after: delay))
             case .persistEpoch(let epoch):
@@ -225,6 +229,7 @@ final class NodeLoop {
     private func pingRound(_ observation: PingObservation) -> [NodeAction] {
         var actions = machine.pingReported(reachable: observation.reachable, at: observation.began)
         if guardSignals[.ping] != nil {
+            logGuardAnswer(.ping(reachable: observation.reachable))
             actions += machine.guardAnswered(.ping(reachable: observation.reachable), at: observation.began)
         }
         return actions
