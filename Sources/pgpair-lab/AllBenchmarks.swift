@@ -29,6 +29,8 @@ struct AllBenchmarks: AsyncParsableCommand {
     func run() async throws {
         PgpairLab.bootstrapLogging(level: .warning)
         let directory = try outputDirectory()
+        // The checkout as it is when the measuring begins (the build being measured was made from it).
+        let revision = await Self.revision(of: directory)
         let heartbeat = HeartbeatBench.parseOrExit(overrides(rounds: "--runs", seconds: "--idle-seconds"))
         let failover = FailoverBench.parseOrExit(overrides(rounds: "--rounds", seconds: nil))
         let sync = SyncBench.parseOrExit(
@@ -42,7 +44,7 @@ struct AllBenchmarks: AsyncParsableCommand {
         lines += try await StabilityBench.measure(stability)
 
         let report = BenchmarkResultsReport(
-            machine: .current(), date: Date(), revision: await Self.revision(of: directory),
+            machine: .current(), date: Date(), revision: revision,
             settings: Self.settings(heartbeat: heartbeat, failover: failover, sync: sync, stability: stability),
             lines: lines, chartFile: Self.chartFile)
         let chart = BenchmarkResultsReport.failoverChart(measured.results).render()
@@ -70,9 +72,10 @@ struct AllBenchmarks: AsyncParsableCommand {
         return "\(root)/docs/benchmarks"
     }
 
-    /// The checkout's commit, when git can tell.
+    /// The checkout's commit, with `-dirty` when files differ from it, when git can tell.
     static func revision(of directory: String) async -> String? {
-        let output = try? await CommandRunner.run(["git", "-C", directory, "rev-parse", "--short", "HEAD"])
+        let output = try? await CommandRunner.run(
+            ["git", "-C", directory, "describe", "--always", "--dirty", "--abbrev=7"])
         guard let output, output.succeeded else { return nil }
         let revision = output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         return revision.isEmpty ? nil : revision
