@@ -240,6 +240,44 @@ struct FaultMatrixEndToEnd {
         }
     }
 
+    /// A standby reboot as the systemd unit and the init script do it: node death of pollux, its added addresses
+    /// flushed, its links up again, then `pgpair pull` before its agent starts. The pull installs pollux's newest
+    /// snapshot (a completed round, newer than its cold copy), setting the old data directory aside; its agent hears
+    /// castor and stays standby, and castor serves throughout.
+    @Test func aRebootedStandbyPullsItsNewestSnapshotAndComesBackAsTheStandby() async throws {
+        try await FaultPair.with(FaultPair.syncing) { lab in
+            try await FaultPair.completeRound(in: lab)
+            let pgdata = lab.paths.node(.b).pgdata
+            let parent = (pgdata as NSString).deletingLastPathComponent
+            let name = (pgdata as NSString).lastPathComponent
+            var pull: CommandOutput?
+            let (_, samples) = try await lab.samplingAddressHolders {
+                try await lab.failNode(.b)
+                try await lab.flushAddedAddresses(of: .b)
+                for link in lab.links(of: .b) {
+                    try await lab.restore(link)
+                }
+                pull = try await lab.pgpairCommand(["pull"], on: .b)
+                try await lab.startSyncDaemons(for: FaultPair.syncing, on: [.b])
+                try await lab.startAgent(on: .b)
+                // Past its startup window, so that a wrong decision would have been taken.
+                try await Task.sleep(for: timings.initdead + timings.deadtime)
+                try await ServicePair.settled(lab, active: .a)
+                try await ServicePair.waitForService(from: .a, in: lab)
+            }
+            let output = try #require(pull)
+            #expect(output.exitCode == 0, "\(output)")
+            let replaced = try FileManager.default.contentsOfDirectory(atPath: parent).filter {
+                $0.hasPrefix("\(name).replaced-")
+            }
+            #expect(replaced.count == 1, "the pull set the cold copy aside: \(replaced) \(output)")
+            #expect(await lab.agentPostmaster(on: .b) == nil, "pollux started no PostgreSQL")
+            let pollux = try await lab.status(of: .b)
+            #expect(pollux.role == "standby" && pollux.blockedReason == nil, "\(pollux.json)")
+            expectCastorHeldAlone(samples)
+        }
+    }
+
     /// A sync round killed midway, then node death of the active. With rsync sync and a writer committing numbered
     /// rows through the service address, one round completes; then a table is added (so the next round has much to
     /// send) and the next round, slowed with `--bwlimit`, is killed with SIGKILL while its rsync transfers. Its rsync
@@ -247,27 +285,12 @@ struct FaultMatrixEndToEnd {
     /// dies; pollux takes over on that copy. No row committed before the completed round began is lost, and the table
     /// only the killed round carried is not there.
     @Test func aSyncRoundKilledMidwayThenAFailoverLosesNoRowCommittedBeforeTheLastCompletedRound() async throws {
-        let configuration = AgentLabConfiguration(
-            timings: timings, service: LabServiceSettings(sync: LabSyncSettings()))
-        try await Lab.with { lab in
-            try await lab.prepareServiceData()
-            try await lab.writeAgentConfiguration(configuration)
-            try await lab.startSyncDaemons(for: configuration)
-            for node in LabNode.allCases {
-                try await lab.startAgent(on: node)
-            }
-            try await ServicePair.settled(lab, active: .a)
-            try await ServicePair.waitForService(from: .a, in: lab)
+        try await FaultPair.with(FaultPair.syncing) { lab in
             let writer = try await lab.startRowWriter()
             try await writer.waitForRows(10, within: limit)
 
             let highestBeforeRound = writer.highestCommitted()
-            let roundStart = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
-            try await lab.runSyncRound(on: .a)
-            let copied = try await lab.waitFor("the round in pollux's status", on: .b, within: limit) { status in
-                (try? status.syncReport())??.lastSuccess.map { $0 >= roundStart } == true
-            }
-            let copy = try #require(try copied.syncReport()?.lastSuccess)
+            let copy = try await FaultPair.completeRound(in: lab)
 
             try await lab.sql(
                 on: .a,
@@ -278,7 +301,8 @@ struct FaultMatrixEndToEnd {
                 #expect(await Self.ends(transfer), "rsync \(transfer.pid) died with its round")
             }
             let standby = try await lab.status(of: .b)
-            #expect(try standby.syncReport()?.lastSuccess == copy, "nothing of the killed round published: \(standby.json)")
+            #expect(
+                try standby.syncReport()?.lastSuccess == copy, "nothing of the killed round published: \(standby.json)")
 
             let (_, samples) = try await lab.samplingAddressHolders {
                 try await lab.failNode(.a)

@@ -5,8 +5,9 @@ import Testing
 /// The fault matrix's pair: `ServicePair`'s service (castor active, pollux a cold copy, `ServicePair.timings`) built
 /// from a whole agent configuration, so that a scenario can choose its media; and the checks the scenarios share.
 enum FaultPair {
-    /// Builds the lab, writes `configuration` on both nodes, starts both agents and waits until castor serves through
-    /// the service address; runs `body`. The lab is torn down whatever happens.
+    /// Builds the lab, writes `configuration` on both nodes, starts the rsync daemons when it syncs, starts both
+    /// agents and waits until castor serves through the service address; runs `body`. The lab is torn down whatever
+    /// happens.
     static func with<Result: Sendable>(
         _ configuration: AgentLabConfiguration = AgentLabConfiguration(timings: ServicePair.timings),
         _ body: (Lab) async throws -> Result
@@ -14,6 +15,7 @@ enum FaultPair {
         try await Lab.with { lab in
             try await lab.prepareServiceData()
             try await lab.writeAgentConfiguration(configuration)
+            try await lab.startSyncDaemons(for: configuration)
             for node in LabNode.allCases {
                 try await lab.startAgent(on: node)
             }
@@ -43,6 +45,23 @@ enum FaultPair {
             }
             try await Task.sleep(for: .milliseconds(200))
         }
+    }
+
+    /// The agents' configuration with rsync sync (rounds only when `pgpair sync` runs).
+    static let syncing = AgentLabConfiguration(
+        timings: ServicePair.timings, service: LabServiceSettings(sync: LabSyncSettings()))
+
+    /// Runs one `pgpair sync` round on castor and waits until pollux's `status` shows it; returns pollux's
+    /// `sync.last_success` then.
+    @discardableResult
+    static func completeRound(in lab: Lab) async throws -> Date {
+        // `status` gives times to the second.
+        let roundStart = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        try await lab.runSyncRound(on: .a)
+        let copied = try await lab.waitFor("the round in pollux's status", on: .b, within: ServicePair.limit) {
+            (try? $0.syncReport())??.lastSuccess.map { $0 >= roundStart } == true
+        }
+        return try #require(try copied.syncReport()?.lastSuccess)
     }
 
     /// The lines of `node`'s agent log that record a change of role to `role`.
