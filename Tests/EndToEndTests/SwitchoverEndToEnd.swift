@@ -33,10 +33,15 @@ struct SwitchoverEndToEnd {
             try await writer.waitForRows(afterRound + 50, within: Self.limit)
             let logStart = AgentLogLine.endOffset(ofFile: lab.agentLogFile(of: .b))
 
-            let standby = try await lab.pgpairCommand(["standby", "--timeout", "90"], on: .a, timeout: .seconds(120))
-            #expect(standby.succeeded, "\(standby.standardOutput)\(standby.standardError)")
-            try await lab.waitFor("pollux active", on: .b, within: Self.limit) { $0.role == "active" }
-            try await ServicePair.waitForService(from: .b, in: lab)
+            let (_, samples) = try await lab.samplingAddressHolders {
+                let standby = try await lab.pgpairCommand(
+                    ["standby", "--timeout", "90"], on: .a, timeout: .seconds(120))
+                #expect(standby.succeeded, "\(standby.standardOutput)\(standby.standardError)")
+                try await lab.waitFor("pollux active", on: .b, within: Self.limit) { $0.role == "active" }
+                try await ServicePair.waitForService(from: .b, in: lab)
+            }
+            #expect(samples.doubleActiveCount == 0, "\(samples.summary)")
+            #expect(samples.holdersAtEnd == [.b], "\(samples.summary)")
             try await writer.waitForRows(writer.committedRows().count + 10, within: Self.limit)
             await writer.stop()
 
