@@ -156,17 +156,10 @@ public struct DataDirectoryInstall: Sendable {
 
     /// The sync lock, waited for up to `lockWait` (a publish or a round that is finishing).
     private func takeLock() async throws(SyncError) -> SyncLock {
-        let deadline = ContinuousClock.now + settings.lockWait
-        while true {
-            do {
-                return try SyncLock(path: settings.lockfile)
-            } catch  where error.code == .busy && ContinuousClock.now < deadline {
-                do {
-                    try await Task.sleep(for: .milliseconds(100))
-                } catch {
-                    throw SyncError(.cancelled, "the install was cancelled while waiting for the sync lock")
-                }
-            }
+        do {
+            return try await SyncLock.waiting(path: settings.lockfile, upTo: settings.lockWait)
+        } catch  where error.code == .cancelled {
+            throw SyncError(.cancelled, "the install was cancelled while waiting for the sync lock")
         }
     }
 }

@@ -1,6 +1,37 @@
 /// The rsync command lines of a round, as argument arrays (never a shell).
 struct RsyncArguments: Sendable {
-    let settings: RsyncRoundSettings
+    /// The data directory the round copies: the active's own (a push round), or `rsync_source` (a pull round).
+    let dataSource: String
+    /// The staging directory, with a trailing slash: on the standby (a push round), or local (a pull round).
+    let staging: String
+    /// The transport's options (``transport(passwordFile:sshOptions:)``), for transfers that reach the remote side.
+    let transport: [String]
+    /// Whether staging is the remote side (a push round); else the data source is (a pull round), and the files
+    /// added to staging travel locally, where rsync refuses a daemon's password file.
+    let stagingIsRemote: Bool
+    /// Extra options for the transfers of data (`--bwlimit=…`, timeouts), placed before the excludes.
+    let extraRsyncOptions: [String]
+
+    /// A push round's: the data directory into staging under `settings.destination`.
+    init(settings: RsyncRoundSettings) {
+        let destination = settings.destination
+        let separator = destination.hasSuffix("/") ? "" : "/"
+        self.init(
+            dataSource: settings.dataDirectory, staging: destination + separator + SnapshotStore.stagingName + "/",
+            transport: Self.transport(passwordFile: settings.rsyncPasswordFile, sshOptions: settings.sshOptions),
+            extraRsyncOptions: settings.extraRsyncOptions, stagingIsRemote: true)
+    }
+
+    /// Arguments from `dataSource` into the directory `staging`.
+    init(
+        dataSource: String, staging: String, transport: [String], extraRsyncOptions: [String], stagingIsRemote: Bool
+    ) {
+        self.stagingIsRemote = stagingIsRemote
+        self.dataSource = dataSource.hasSuffix("/") ? String(dataSource.dropLast()) : dataSource
+        self.staging = staging.hasSuffix("/") ? staging : staging + "/"
+        self.transport = transport
+        self.extraRsyncOptions = extraRsyncOptions
+    }
 
     /// What PostgreSQL's documentation says to leave out of a base backup (DESIGN.md's list), anchored at the data
     /// directory's top where the name is a top-level one; plus pgpair's own marker, which only the last transfer
@@ -17,17 +48,10 @@ struct RsyncArguments: Sendable {
     /// earlier round can never sit beside this round's partial copy.
     static let clearedFirst = ["/" + SnapshotMarker.fileName, "/backup_label", "/tablespace_map"]
 
-    /// The staging directory at the destination, with a trailing slash.
-    var staging: String {
-        let destination = settings.destination
-        let separator = destination.hasSuffix("/") ? "" : "/"
-        return destination + separator + SnapshotStore.stagingName + "/"
-    }
-
-    /// Options every transfer shares: the transport's (password file or remote shell) and parseable statistics.
-    private var common: [String] {
-        ["--stats", "--no-human-readable"]
-            + Self.transport(passwordFile: settings.rsyncPasswordFile, sshOptions: settings.sshOptions)
+    /// Options every transfer shares: parseable statistics, and the transport's (password file or remote shell)
+    /// when it reaches the remote side.
+    private func common(remote: Bool) -> [String] {
+        ["--stats", "--no-human-readable"] + (remote ? transport : [])
     }
 
     /// The transport's options: the daemon password file (the password itself is never an argument), and the
@@ -45,7 +69,7 @@ struct RsyncArguments: Sendable {
     /// everything else excluded.
     func clearStaging(emptyDirectory: String) -> [String] {
         let filters = Self.clearedFirst.map { "--include=\($0)" } + ["--exclude=*"]
-        return ["-r", "--delete"] + common + filters + [emptyDirectory + "/", staging]
+        return ["-r", "--delete"] + common(remote: stagingIsRemote) + filters + [emptyDirectory + "/", staging]
     }
 
     /// The data directory into staging: hard links to the newest snapshot (`latest`) for unchanged files,
@@ -53,17 +77,27 @@ struct RsyncArguments: Sendable {
     func copyData() -> [String] {
         var arguments = ["-a", "--delete", "--delete-excluded", "--modify-window=-1"]
         arguments.append("--link-dest=../\(SnapshotStore.latestName)/")
-        arguments += common
-        arguments += settings.extraRsyncOptions
+        arguments += common(remote: true)
+        arguments += extraRsyncOptions
         arguments += Self.excludes.map { "--exclude=\($0)" }
-        return arguments + [settings.dataDirectory + "/", staging]
+        return arguments + [dataSource + "/", staging]
     }
 
     /// Adds files (backup_label, the WAL, the marker) from a local directory to staging, following symbolic links
     /// (the WAL segments are links into the data directory's pg_wal), deleting nothing.
     func addFiles(from directory: String) -> [String] {
-        let options = ["-a", "--copy-links", "--modify-window=-1"] + common
-        return options + settings.extraRsyncOptions + [directory + "/", staging]
+        let options = ["-a", "--copy-links", "--modify-window=-1"] + common(remote: stagingIsRemote)
+        return options + (stagingIsRemote ? extraRsyncOptions : []) + [directory + "/", staging]
+    }
+
+    /// A pull round's WAL: the segments `names` (each whole) and the timeline history files from `dataSource`'s
+    /// `pg_wal/` into staging's, with `archive_status/` (empty, as rsync brings directories with their owner).
+    func fetchWAL(_ names: [String]) -> [String] {
+        let filters =
+            names.map { "--include=/\($0)" } + ["--include=/*.history", "--include=/archive_status/"]
+            + ["--exclude=/archive_status/*", "--exclude=*"]
+        let options = ["-a", "--modify-window=-1"] + common(remote: true) + extraRsyncOptions
+        return options + filters + [dataSource + "/pg_wal/", staging + "pg_wal/"]
     }
 
     /// A word of rsync's `-e` string, which rsync splits on spaces honouring single quotes.

@@ -66,6 +66,11 @@ public struct RsyncRoundSettings: Sendable, Equatable {
 
     /// `conninfo` with `passfile` and a connect timeout added where it does not set them itself.
     var sessionConninfo: String {
+        Self.sessionConninfo(conninfo, passfile: passfile)
+    }
+
+    /// `conninfo` (key/value or URI) with `passfile` and a connect timeout added where it does not set them itself.
+    static func sessionConninfo(_ conninfo: String, passfile: String?) -> String {
         var defaults = ["connect_timeout": "10"]
         if let passfile { defaults["passfile"] = passfile }
         let keys = defaults.keys.sorted()
@@ -86,7 +91,8 @@ public struct RsyncRoundSettings: Sendable, Equatable {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
-    private static func percentEncoded(_ value: String) -> String {
+    /// `value` as a URI query value: letters, digits and `-._~/` kept, every other byte percent-encoded.
+    static func percentEncoded(_ value: String) -> String {
         value.utf8.map { byte in
             let character = Character(Unicode.Scalar(byte))
             if character.isASCII && (character.isLetter || character.isNumber || "-._~/".contains(character)) {

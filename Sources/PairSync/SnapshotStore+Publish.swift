@@ -15,7 +15,12 @@ extension SnapshotStore {
     /// left for the next round to overwrite). Run by the standby's agent, or from rsyncd's `post-xfer exec`.
     @discardableResult
     public func publishStaging(keep: Int, now: Date = Date()) throws(SyncError) -> Snapshot? {
-        let staging = stagingPath
+        try publish(stagingPath, keep: keep, now: now)
+    }
+
+    /// As ``publishStaging(keep:now:)``, for the complete copy at `staging` (a directory in this store that is not a
+    /// snapshot: `staging/`, or a pull round's own).
+    func publish(_ staging: String, keep: Int, now: Date = Date()) throws(SyncError) -> Snapshot? {
         guard FileManager.default.fileExists(atPath: "\(staging)/\(SnapshotMarker.fileName)") else { return nil }
         let marker = try checkCopy(staging)
         try giveToOwner(staging)

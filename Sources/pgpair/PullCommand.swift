@@ -14,9 +14,12 @@ struct PullCommand: AsyncParsableCommand {
             is newer than the data directory by (epoch, checkpoint position), never an older one; the replaced \
             directory is set aside as PGDATA.replaced-UTCTIME, never deleted. With rsync_source, the peer's data \
             directory is a candidate too when the peer's PostgreSQL does not answer and its copy was shut down \
-            cleanly; a peer that answers or cannot be reached leaves the local copies alone. Refused while a \
-            pgpair agent answers on control_socket or PostgreSQL runs on the data directory. Exits 0 when done or \
-            when there is nothing to do, 1 when refused or failed, 78 on a configuration error. See docs/sync.md.
+            cleanly. When the peer's PostgreSQL answers (sync_method rsync), a fresh snapshot is first fetched \
+            from its running cluster with the backup API (a pull round); a round that fails is reported in the \
+            line and the local copies decide, as when the peer cannot be reached. Refused while a pgpair agent \
+            answers on control_socket or PostgreSQL runs on the data directory. Exits 0 when done or when there \
+            is nothing to do (a failed pull round included), 1 when refused or failed, 78 on a configuration \
+            error. See docs/sync.md.
             """
     )
 

@@ -95,7 +95,9 @@ struct RsyncArgumentsTests {
 
     @Test("passfile reaches a URI conninfo as a parameter, unless it sets its own")
     func uriConninfo() {
-        var settings = Self.arguments().settings
+        var settings = RsyncRoundSettings(
+            dataDirectory: "/var/lib/postgresql/15/main", destination: "pollux::pgpair-staging", conninfo: "",
+            node: "castor")
         settings.passfile = "/etc/pgpair/pgpass"
         settings.conninfo = "postgresql://pgpair@localhost/postgres?connect_timeout=3"
         #expect(

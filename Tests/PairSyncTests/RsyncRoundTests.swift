@@ -166,15 +166,8 @@ extension RsyncRoundTests {
             let slow = Self.round(cluster, into: snapshots, extraRsyncOptions: ["--bwlimit=1000"])
             let running = Task { await slow.run() }
             let staging = "\(snapshots.path)/staging/"
-            var victim: Int32?
-            for _ in 0..<1_000 where victim == nil {
-                victim =
-                    rsyncProcesses(mentioning: staging).first {
-                        $0.parent == getpid() && Self.commandLine($0.pid).contains("--link-dest=../latest/")
-                    }?.pid
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            let pid = try #require(victim, "the round's data transfer was seen running")
+            let pid = try #require(
+                try await Self.dataTransfer(into: staging), "the round's data transfer was seen running")
             try await Task.sleep(for: .milliseconds(700))
             kill(pid, SIGKILL)
             let record = await running.value
@@ -193,6 +186,19 @@ extension RsyncRoundTests {
             #expect(try Self.store(snapshots).snapshots() == [published, next])
             #expect(try await checksums(of: published.path) == before)
         }
+    }
+
+    /// The PID of this process's rsync copying a data directory into `staging` (`--link-dest`), waited for up to
+    /// ten seconds; nil when none was seen.
+    static func dataTransfer(into staging: String) async throws -> Int32? {
+        for _ in 0..<1_000 {
+            let found = rsyncProcesses(mentioning: staging).first {
+                $0.parent == getpid() && commandLine($0.pid).contains("--link-dest=../latest/")
+            }
+            if let found { return found.pid }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
     }
 
     static func commandLine(_ pid: Int32) -> [String] {

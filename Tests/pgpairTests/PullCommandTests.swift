@@ -121,7 +121,7 @@ struct PullCommandTests {
 }
 
 extension PullCommandTests {
-    @Test("a cleanly stopped, newer peer data directory is installed; with the peer's PostgreSQL answering it is not")
+    @Test("a cleanly stopped peer directory is installed; an answering peer's is not, a pull round fetches it")
     func pullsACleanlyStoppedPeer() async throws {
         let area = try Area()
         defer { area.remove() }
@@ -145,7 +145,9 @@ extension PullCommandTests {
             (try? String(contentsOfFile: "\(area.path)/pgdata/pgpair_data_epoch", encoding: .utf8))?.hasPrefix("1")
                 == true)
 
-        // The peer's PostgreSQL runs (it is active): its directory is not taken, and the pull still succeeds.
+        // The peer's PostgreSQL runs (it is active): its directory is not taken as it is. A pull round fetches a
+        // fresh snapshot of its running cluster (epoch 2, newer), which is installed; then a round that cannot log
+        // in fails, is reported, and the pull still succeeds with nothing moved.
         try "2\n".write(toFile: "\(area.path)/peer/pgpair_data_epoch", atomically: false, encoding: .utf8)
         let options = "-c port=5434 -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(area.path)"
         #expect(
@@ -153,8 +155,12 @@ extension PullCommandTests {
                 "pg_ctl", ["-D", "\(area.path)/peer", "-l", "\(area.path)/peer.log", "-w", "-o", options, "start"])
                 == 0)
         let second: PgpairProcess.Outcome
+        let third: PgpairProcess.Outcome
         do {
             second = try await pull(directory)
+            let haCf = try String(contentsOfFile: "\(directory.path)/ha.cf", encoding: .utf8)
+            try directory.write("ha.cf", haCf + "pg_conninfo dbname=postgres user=no_such_role\n")
+            third = try await pull(directory)
         } catch {
             await area.stopServer("peer")
             throw error
@@ -162,7 +168,19 @@ extension PullCommandTests {
         await area.stopServer("peer")
         #expect(second.status == 0, "\(second)")
         #expect(second.standardOutput.contains("the peer's PostgreSQL answers"), "\(second)")
-        #expect(area.entries(startingWith: "pgdata.replaced-").count == 1)
+        #expect(second.standardOutput.contains("from the active peer's running cluster ("), "\(second)")
+        #expect(second.standardOutput.contains("installed snapshot-"), "\(second)")
+        #expect(area.entries(startingWith: "pgdata.replaced-").count == 2)
+        #expect(FileManager.default.fileExists(atPath: "\(area.path)/pgdata/backup_label"), "a base backup's copy")
+        #expect(
+            (try? String(contentsOfFile: "\(area.path)/pgdata/pgpair_data_epoch", encoding: .utf8))?.hasPrefix("2")
+                == true)
+        #expect(third.status == 0, "\(third)")
+        #expect(
+            third.standardOutput.contains("fetching a fresh snapshot from the active peer's running cluster failed"),
+            "\(third)")
+        #expect(third.standardOutput.contains("kept the data directory"), "\(third)")
+        #expect(area.entries(startingWith: "pgdata.replaced-").count == 2)
     }
 }
 

@@ -54,9 +54,12 @@ public struct SnapshotInstaller: DataDirectoryInstaller {
 
     /// `pgpair pull`: as the node starts, before PostgreSQL, installs the newest copy when it is newer than the data
     /// directory (never older): the newest local snapshot, and with `rsync_source` the peer's data directory when
-    /// the peer's PostgreSQL does not answer and the copy says it was shut down cleanly. A peer that answers or
-    /// cannot be reached leaves the local rules alone. Refused while a postmaster runs on `dataDirectory`. Returns
-    /// the line saying what was done; throws a ``ResourceError`` saying why when refused or failed.
+    /// the peer's PostgreSQL does not answer and the copy says it was shut down cleanly. When the peer's PostgreSQL
+    /// answers (with `sync_method rsync`), a pull round (``PullRound``) first fetches a fresh snapshot from its
+    /// running cluster; a round that fails is reported in the line, not thrown, and the local rules decide as
+    /// without it. A peer that cannot be reached leaves the local rules alone. Refused while a postmaster runs on
+    /// `dataDirectory`. Returns the line saying what was done; throws a ``ResourceError`` saying why when refused or
+    /// failed.
     public func pull(into dataDirectory: String) async throws -> String {
         if let running = PostmasterPID.running(dataDirectory: dataDirectory) {
             throw ResourceError(
@@ -68,7 +71,12 @@ public struct SnapshotInstaller: DataDirectoryInstaller {
             return "nothing to do: no snapshot_dir is configured"
         }
         let source = PeerDataSource(configuration: configuration)
-        return try await run(install(into: dataDirectory), purpose: .nodeStart, fetchingFrom: source).summary
+        var fetched: PullRound.Fetch?
+        if let settings = PullRoundSettings(configuration: configuration) {
+            fetched = await PullRound(settings: settings, logger: logger).runIfPeerAnswers()
+        }
+        let summary = try await run(install(into: dataDirectory), purpose: .nodeStart, fetchingFrom: source).summary
+        return fetched.map { "\($0.summary); \(summary)" } ?? summary
     }
 
     private func install(into dataDirectory: String) -> DataDirectoryInstall {
