@@ -52,7 +52,9 @@ extension SyncBenchmark {
             let rsync = try await rsyncRounds(source: source, daemon: daemon, snapshots: snapshots, report: report)
             let dumpall = try await dumpallRounds(root: root, source: source, report: report)
             await daemon.stop()
-            return Result(scale: scale, databaseBytes: databaseBytes, rsync: rsync, dumpall: dumpall)
+            return Result(
+                scale: scale, databaseBytes: databaseBytes, rsync: rsync.samples, dumpall: dumpall,
+                changedHeapBytes: rsync.changed)
         } catch {
             await daemon.stop()
             throw error
@@ -62,15 +64,16 @@ extension SyncBenchmark {
     /// A first, unmeasured pair of full copies, then the measured rsync rounds.
     private func rsyncRounds(
         source: LocalCluster, daemon: LocalRsyncDaemon, snapshots: String, report: (String) -> Void
-    ) async throws -> [RsyncSample] {
+    ) async throws -> (samples: [RsyncSample], changed: [Int64]) {
         let first = try await pgpairRsyncRound(source: source, daemon: daemon, snapshots: snapshots)
         let firstPlain = try await plainRsync(source: source, daemon: daemon)
         report(
             "full copies (not measured): pgpair \(first.time.wholeMilliseconds) ms, \(first.sent / 1_024) kB; "
                 + "plain \(firstPlain.time.wholeMilliseconds) ms, \(firstPlain.sent / 1_024) kB")
         var samples: [RsyncSample] = []
+        var changed: [Int64] = []
         for index in 0..<rounds {
-            try await write(source: source)
+            changed.append(try await write(source: source, round: index))
             let pgpairFirst = index.isMultiple(of: 2)
             var pgpair = (time: Duration.zero, sent: Int64(0))
             var plainCopy = (time: Duration.zero, sent: Int64(0))
@@ -85,11 +88,11 @@ extension SyncBenchmark {
                 pgpair: pgpair.time, pgpairBytesSent: pgpair.sent, plain: plainCopy.time, plainBytesSent: plainCopy.sent
             )
             report(
-                "rsync \(index + 1)/\(rounds): pgpair \(pgpair.time.wholeMilliseconds) ms, \(pgpair.sent / 1_024) kB "
+                "rsync \(index + 1)/\(rounds) (\(changed[index] / 1_024) kB of heap pages changed): pgpair \(pgpair.time.wholeMilliseconds) ms, \(pgpair.sent / 1_024) kB "
                     + "sent; plain \(plainCopy.time.wholeMilliseconds) ms, \(plainCopy.sent / 1_024) kB sent")
             samples.append(sample)
         }
-        return samples
+        return (samples, changed)
     }
 
     /// The measured pg_dumpall rounds.
@@ -98,7 +101,7 @@ extension SyncBenchmark {
     {
         var samples: [DumpallSample] = []
         for index in 0..<dumpallRounds {
-            try await write(source: source)
+            _ = try await write(source: source, round: rounds + index)
             let pgpairFirst = index.isMultiple(of: 2)
             var pgpair = (time: Duration.zero, dumpBytes: Int64(0))
             if pgpairFirst { pgpair = try await pgpairDumpallRound(root: root, source: source) }
@@ -112,13 +115,25 @@ extension SyncBenchmark {
         return samples
     }
 
-    /// The writes between rounds: `transactions` pgbench transactions, then a checkpoint, so that both copies of
-    /// the round find the changes in the files.
-    private func write(source: LocalCluster) async throws {
-        try await source.runAsPostgres(
-            [source.executables.postgres("pgbench"), "-n", "-c", "1", "-t", "\(transactions)"]
-                + source.connectionOptions + ["postgres"], timeout: limit)
-        _ = try await source.sql("CHECKPOINT")
+    /// The writes between rounds: one UPDATE of the `aid` range ``changedAccounts(round:)`` (each row's `abalance`
+    /// plus one), then a checkpoint, so that both copies of the round find the changes in the files. Returns the
+    /// bytes of the heap pages the UPDATE changed: those that held the old row versions and those the new versions
+    /// went into (the statement's snapshot sees the old ones, its `RETURNING` the new ones).
+    private func write(source: LocalCluster, round: Int) async throws -> Int64 {
+        let range = changedAccounts(round: round)
+        let pages = try await source.sql(
+            """
+            WITH old AS (SELECT (ctid::text::point)[0] AS page FROM pgbench_accounts \
+            WHERE aid BETWEEN \(range.lowerBound) AND \(range.upperBound)), \
+            new AS (UPDATE pgbench_accounts SET abalance = abalance + 1 \
+            WHERE aid BETWEEN \(range.lowerBound) AND \(range.upperBound) RETURNING (ctid::text::point)[0] AS page) \
+            SELECT count(*) FROM (SELECT page FROM old UNION SELECT page FROM new) AS changed
+            """, timeout: limit)
+        _ = try await source.sql("CHECKPOINT", timeout: limit)
+        guard let count = Int64(pages) else {
+            throw LabError(.invalidState, "the benchmark's UPDATE reported no page count: \(pages.prefix(200))")
+        }
+        return count * 8_192
     }
 
     /// pgpair's rsync round and the standby's publishing of its copy, timed together.
@@ -143,8 +158,9 @@ extension SyncBenchmark {
         return (clock.now - start, record.bytesSent)
     }
 
-    /// A plain `rsync -a --delete` of the data directory into the plain module (exit 24, files that vanished while
-    /// rsync ran, is the usual result for a running cluster and accepted).
+    /// A plain `rsync -a --delete --modify-window=-1` of the data directory into the plain module, the issue's
+    /// plain command (nanosecond modification times, as pgpair's round compares them); exit 24, files that vanished
+    /// while rsync ran, is the usual result for a running cluster and accepted.
     private func plainRsync(source: LocalCluster, daemon: LocalRsyncDaemon) async throws
         -> (time: Duration, sent: Int64)
     {
@@ -152,7 +168,7 @@ extension SyncBenchmark {
         let start = clock.now
         let output = try await CommandRunner.run(
             [
-                "rsync", "-a", "--delete", "--stats", "--no-human-readable", "--password-file=\(daemon.passwordFile)",
+                "rsync", "-a", "--delete", "--modify-window=-1", "--stats", "--no-human-readable", "--password-file=\(daemon.passwordFile)",
                 source.pgdata + "/", daemon.destination(Self.plainModule) + "/",
             ], timeout: limit)
         let time = clock.now - start

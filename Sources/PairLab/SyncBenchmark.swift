@@ -8,10 +8,11 @@ import Foundation
 /// A source cluster (unix socket only) gets `pgbench -i` at `scale`; the daemon serves two modules on the same disk:
 /// `pgpair-staging` (a snapshot directory) and `plain` (a directory the plain copies go into, kept between rounds as
 /// the classic script's target was). A first, unmeasured round of each kind makes the full copies; then each
-/// measured round commits `transactions` pgbench transactions, checkpoints, and times
+/// measured round updates a contiguous `changedPercent` % of `pgbench_accounts` (``changedAccounts(round:)``, a
+/// window that moves each round), checkpoints, and times
 /// - **rsync**: pgpair's ``RsyncRound`` (a temporary slot, `pg_backup_start`, rsync with `--link-dest` into staging,
 ///   `pg_backup_stop`, backup_label and the WAL, the marker) plus publishing staging as a snapshot, against a plain
-///   `rsync -a --delete` of the data directory into `plain/`; the bytes sent are rsync's `--stats` figures (all three
+///   `rsync -a --delete --modify-window=-1` of the data directory into `plain/`; the bytes sent are rsync's `--stats` figures (all three
 ///   of the round's transfers);
 /// - **pg_dumpall**: pgpair's ``DumpallRound`` (dump to a file, checked, restored into a fresh staging cluster,
 ///   stopped, published) against a plain `initdb`, start, `pg_dumpall | psql`, stop of a fresh cluster.
@@ -23,22 +24,34 @@ public struct SyncBenchmark: Sendable {
     public var rounds: Int
     /// Measured pg_dumpall rounds (each restores the whole database twice, so fewer fit in a few minutes).
     public var dumpallRounds: Int
-    /// pgbench transactions committed before each round.
-    public var transactions: Int
+    /// The share of `pgbench_accounts`' rows, in percent, one UPDATE changes before each round.
+    public var changedPercent: Double
     /// PostgreSQL's bin directory.
     public var postgresBinDirectory: String
     /// How long any one step may take before the benchmark gives up (a bound, not a measurement).
     public var limit: Duration = .seconds(1_800)
 
     public init(
-        scale: Int = 20, rounds: Int = 20, dumpallRounds: Int = 5, transactions: Int = 2_000,
+        scale: Int = 67, rounds: Int = 20, dumpallRounds: Int = 5, changedPercent: Double = 1,
         postgresBinDirectory: String = LabExecutables.defaultPostgresBinDirectory
     ) {
         self.scale = scale
         self.rounds = rounds
         self.dumpallRounds = dumpallRounds
-        self.transactions = transactions
+        self.changedPercent = changedPercent
         self.postgresBinDirectory = postgresBinDirectory
+    }
+
+    /// The rows of `pgbench_accounts` (`aid` 1 through 100 000 × scale).
+    public var accounts: Int { scale * 100_000 }
+
+    /// The `aid` range the writes before round `round` (counted from 0 over the rsync rounds, then the pg_dumpall
+    /// rounds) update: `changedPercent` % of the accounts, at least one row, contiguous, starting where the
+    /// previous round's range ended and wrapping to `aid` 1 at the end of the table.
+    public func changedAccounts(round: Int) -> ClosedRange<Int> {
+        let count = min(accounts, max(1, Int((Double(accounts) * changedPercent / 100).rounded())))
+        let first = (round * count) % accounts + 1
+        return first...min(accounts, first + count - 1)
     }
 
     /// One measured rsync round: pgpair's and the plain copy's time and bytes sent.
@@ -76,12 +89,25 @@ public struct SyncBenchmark: Sendable {
         public var databaseBytes: Int64
         public var rsync: [RsyncSample]
         public var dumpall: [DumpallSample]
+        /// For each rsync round, the bytes of the `pgbench_accounts` heap pages its UPDATE changed (the pages that
+        /// held the old row versions and those the new ones went into, 8 kB each; index pages not counted).
+        public var changedHeapBytes: [Int64]
 
-        public init(scale: Int, databaseBytes: Int64, rsync: [RsyncSample], dumpall: [DumpallSample]) {
+        public init(
+            scale: Int, databaseBytes: Int64, rsync: [RsyncSample], dumpall: [DumpallSample],
+            changedHeapBytes: [Int64] = []
+        ) {
             self.scale = scale
             self.databaseBytes = databaseBytes
             self.rsync = rsync
             self.dumpall = dumpall
+            self.changedHeapBytes = changedHeapBytes
+        }
+
+        /// The median round's changed heap pages as a percentage of the database's size after `pgbench -i`.
+        public var changedPercent: Double? {
+            guard databaseBytes > 0, let median = NearestRank.median(changedHeapBytes) else { return nil }
+            return Double(median) * 100 / Double(databaseBytes)
         }
 
         /// Median pgpair rsync round time over median plain rsync time.
@@ -101,9 +127,10 @@ public struct SyncBenchmark: Sendable {
             Self.medianRatio(dumpall.map(\.pgpair), dumpall.map(\.plain))
         }
 
-        /// The rsync line: `bench sync: method=rsync scale=… db_mb=… rounds=… pgpair_p50_ms=… …`.
+        /// The rsync line: `bench sync: method=rsync scale=… db_mb=… changed_pct=… rounds=… pgpair_p50_ms=… …`.
         public var rsyncLine: String {
             var words = ["method=rsync", "scale=\(scale)", "db_mb=\(Self.megabytes(databaseBytes))"]
+            words.append("changed_pct=\(changedPercent.map { String(format: "%.2f", $0) } ?? "-")")
             words.append("rounds=\(rsync.count)")
             words += FailoverBenchmark.Result.summaryWords("pgpair", rsync.map(\.pgpair))
             words += FailoverBenchmark.Result.summaryWords("plain", rsync.map(\.plain))

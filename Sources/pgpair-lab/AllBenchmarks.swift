@@ -93,7 +93,7 @@ struct AllBenchmarks: AsyncParsableCommand {
                 + "\(failover.fastDeadtimeMs) ms, \(failover.rounds) unplanned failovers each and \(failover.rounds) "
                 + "planned switchovers, \(failover.floorRuns) bare pg_ctl starts per floor; client attempts every "
                 + "50 ms",
-            "sync: pgbench scale \(sync.scale), \(sync.transactions) transactions before each round, "
+            "sync: pgbench scale \(sync.scale), \(sync.changedPercent) % of the accounts updated before each round, "
                 + "\(sync.rounds) rsync rounds, \(sync.dumpallRounds) pg_dumpall rounds; two local clusters and an "
                 + "rsync daemon on 127.0.0.1; ratios are pgpair's median over the plain command's median",
             "stability: keepalive \(stability.keepaliveMs) ms, deadtime \(stability.deadtimeMs) ms, "

@@ -2,25 +2,30 @@ import ArgumentParser
 import Foundation
 import PairLab
 
-/// `pgpair-lab bench sync` (issue 5): pgpair's rsync and pg_dumpall rounds against a plain `rsync -a` and a plain
-/// `pg_dumpall | psql` of the same data to the same place, with two local clusters and a loopback rsync daemon (see
-/// `SyncBenchmark` and docs/benchmarks/sync.md).
+/// `pgpair-lab bench sync` (issue 5): pgpair's rsync and pg_dumpall rounds against a plain
+/// `rsync -a --delete --modify-window=-1` and a plain `pg_dumpall | psql` of the same data to the same place, with two
+/// local clusters and a loopback rsync daemon (see `SyncBenchmark` and docs/benchmarks/sync.md).
 struct SyncBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "pgpair's sync rounds against plain rsync -a and pg_dumpall | psql: time and bytes ratios."
+        abstract: "pgpair's sync rounds against plain rsync -a --delete --modify-window=-1 and pg_dumpall | psql: "
+            + "time and bytes ratios."
     )
 
-    @Option(help: "pgbench's scale factor for the source database (about 15 MB per unit).") var scale = 20
+    @Option(help: "pgbench's scale factor for the source database (about 15 MB per unit; 67 is about 1 GB).")
+    var scale = 67
     @Option(help: "Measured rsync rounds (at least 20 for a p95).") var rounds = 20
     @Option(help: "Measured pg_dumpall rounds (each restores the database twice).") var dumpallRounds = 5
-    @Option(help: "pgbench transactions committed before each round.") var transactions = 2_000
+    @Option(help: "Percent of pgbench_accounts' rows one UPDATE changes before each round (a contiguous aid range).")
+    var changedPercent = 1.0
 
     func validate() throws {
         guard scale >= 1 else { throw ValidationError("--scale must be at least 1") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
         guard dumpallRounds >= 1 else { throw ValidationError("--dumpall-rounds must be at least 1") }
-        guard transactions >= 1 else { throw ValidationError("--transactions must be at least 1") }
+        guard changedPercent > 0, changedPercent <= 100 else {
+            throw ValidationError("--changed-percent must be above 0 and at most 100")
+        }
     }
 
     func run() async throws {
@@ -32,11 +37,11 @@ struct SyncBench: AsyncParsableCommand {
     static func measure(_ options: SyncBench) async throws -> [String] {
         let benchmark = SyncBenchmark(
             scale: options.scale, rounds: options.rounds, dumpallRounds: options.dumpallRounds,
-            transactions: options.transactions,
+            changedPercent: options.changedPercent,
             postgresBinDirectory: LabExecutables.fromEnvironment().postgresBinDirectory)
         HeartbeatBench.progress(
             "bench sync: scale \(options.scale), \(options.rounds) rsync rounds, \(options.dumpallRounds) pg_dumpall "
-                + "rounds, \(options.transactions) transactions before each")
+                + "rounds, \(options.changedPercent) % of the accounts updated before each")
         let result = try await benchmark.run { HeartbeatBench.progress("  \($0)") }
         for line in result.lines {
             FailoverBench.write(line)

@@ -16,7 +16,8 @@ struct SyncBenchmarkTests {
     static let result = SyncBenchmark.Result(
         scale: 20, databaseBytes: 300 << 20,
         rsync: [rsync(3_000, 900, 1_000, 600), rsync(2_000, 800, 1_000, 500), rsync(4_000, 1_000, 2_000, 400)],
-        dumpall: [dumpall(30_000, 20_000), dumpall(33_000, 22_000)])
+        dumpall: [dumpall(30_000, 20_000), dumpall(33_000, 22_000)],
+        changedHeapBytes: [6 << 20, 3 << 20, 9 << 20])
 
     @Test func theRatiosAreMedianOverMedian() throws {
         // pgpair's median 3 s over plain's 1 s; 900 kB over 500 kB; 30 s over 20 s (nearest rank of two: the first).
@@ -35,7 +36,7 @@ struct SyncBenchmarkTests {
     @Test func eachMethodHasALineWithMediansAndP95() {
         #expect(
             Self.result.rsyncLine
-                == "bench sync: method=rsync scale=20 db_mb=300.0 rounds=3 pgpair_p50_ms=3000 pgpair_p95_ms=4000 "
+                == "bench sync: method=rsync scale=20 db_mb=300.0 changed_pct=2.00 rounds=3 pgpair_p50_ms=3000 pgpair_p95_ms=4000 "
                 + "pgpair_max_ms=4000 plain_p50_ms=1000 plain_p95_ms=2000 plain_max_ms=2000 pgpair_sent_p50_kb=900 "
                 + "pgpair_sent_p95_kb=1000 plain_sent_p50_kb=500 plain_sent_p95_kb=600")
         #expect(
@@ -49,5 +50,23 @@ struct SyncBenchmarkTests {
         #expect(
             empty.summaryLine == "bench sync: rsync_time_ratio=- rsync_bytes_ratio=- dumpall_time_ratio=- rounds=0")
         #expect(BenchmarkLine(empty.rsyncLine) != nil && BenchmarkLine(empty.dumpallLine) != nil)
+        #expect(empty.rsyncLine.contains(" changed_pct=- "))
+    }
+
+    @Test func theDefaultsAreTheIssuesAbout1GBWith1PercentChangedPerRound() {
+        let benchmark = SyncBenchmark()
+        #expect(benchmark.scale == 67 && benchmark.changedPercent == 1)
+        // 6 700 000 accounts: 67 000 a round, each range starting where the previous one ended.
+        #expect(benchmark.changedAccounts(round: 0) == 1...67_000)
+        #expect(benchmark.changedAccounts(round: 1) == 67_001...134_000)
+        #expect(benchmark.changedAccounts(round: 24) == 1_608_001...1_675_000)
+    }
+
+    @Test func theChangedRangeWrapsAndNeverLeavesTheTable() {
+        let benchmark = SyncBenchmark(scale: 1, changedPercent: 30)
+        // 100 000 accounts, 30 000 a round: the fourth range starts at 90 001 and stops at the table's end.
+        #expect(benchmark.changedAccounts(round: 3) == 90_001...100_000)
+        #expect(benchmark.changedAccounts(round: 4) == 20_001...50_000)
+        #expect(SyncBenchmark(scale: 1, changedPercent: 0.0001).changedAccounts(round: 5) == 6...6)
     }
 }
