@@ -1,7 +1,8 @@
 import Foundation
 
-/// An rsync daemon of a benchmark's own on 127.0.0.1 (in the benchmark's own network namespace), serving read-write
-/// modules to one password-protected user, as `etc/rsyncd.conf` sets up `pgpair-staging`; ended by its PID.
+/// An rsync daemon of a benchmark's own, on 127.0.0.1 in the benchmark's own network namespace or on a lab node's
+/// primary-link address in its namespace (``SyncBenchmarkTransport``), serving read-write modules to one
+/// password-protected user from one client address, as `etc/rsyncd.conf` sets up `pgpair-staging`; ended by its PID.
 struct LocalRsyncDaemon: Sendable {
     static let user = "pgpair"
 
@@ -11,15 +12,24 @@ struct LocalRsyncDaemon: Sendable {
     let directory: String
     /// The client's password file (mode 0600, owned by root like the rounds' rsync).
     let passwordFile: String
+    /// Where the daemon listens and where its clients run.
+    let transport: SyncBenchmarkTransport
 
     /// `module` as an rsync destination URL.
     func destination(_ module: String) -> String {
-        "rsync://\(Self.user)@127.0.0.1:\(port)/\(module)"
+        "rsync://\(Self.user)@\(transport.daemonAddress):\(port)/\(module)"
     }
 
-    /// Writes the configuration and secrets into `directory` and starts the daemon serving `modules` (name → path),
-    /// then waits until it listens.
-    static func start(in directory: String, modules: [(name: String, path: String)]) async throws -> LocalRsyncDaemon {
+    /// A client command: `arguments` run in the transport's client namespace.
+    func clientCommand(_ arguments: [String]) -> [String] {
+        SyncBenchmarkTransport.command(in: transport.clientNamespace, arguments)
+    }
+
+    /// Writes the configuration and secrets into `directory` and starts the daemon serving `modules` (name → path)
+    /// as `transport` places it, then waits until it listens.
+    static func start(
+        in directory: String, modules: [(name: String, path: String)], transport: SyncBenchmarkTransport = .loopback
+    ) async throws -> LocalRsyncDaemon {
         let password = (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
         let secrets = "\(directory)/rsyncd.secrets"
         let passwordFile = "\(directory)/rsync.secret"
@@ -34,7 +44,7 @@ struct LocalRsyncDaemon: Sendable {
                 gid = root
                 auth users = \(user)
                 secrets file = \(secrets)
-                hosts allow = 127.0.0.1
+                hosts allow = \(transport.clientAddress)
 
             """
         }
@@ -43,12 +53,15 @@ struct LocalRsyncDaemon: Sendable {
         let port = Int.random(in: 20_000...29_999)
         let process = try await LabProcess.start(
             name: "bench.rsyncd", node: nil,
-            arguments: [
-                "rsync", "--daemon", "--no-detach", "--config=\(config)", "--address=127.0.0.1", "--port=\(port)",
-                "--log-file=\(directory)/rsyncd-transfers.log",
-            ], logPath: "\(directory)/rsyncd.log", workingDirectory: directory)
+            arguments: SyncBenchmarkTransport.command(
+                in: transport.daemonNamespace,
+                [
+                    "rsync", "--daemon", "--no-detach", "--config=\(config)",
+                    "--address=\(transport.daemonAddress)", "--port=\(port)",
+                    "--log-file=\(directory)/rsyncd-transfers.log",
+                ]), logPath: "\(directory)/rsyncd.log", workingDirectory: directory)
         let daemon = LocalRsyncDaemon(
-            process: process, port: port, directory: directory, passwordFile: passwordFile)
+            process: process, port: port, directory: directory, passwordFile: passwordFile, transport: transport)
         let deadline = ContinuousClock.now + .seconds(30)
         while !daemon.isListening {
             guard process.isRunning, ContinuousClock.now < deadline else {

@@ -10,9 +10,10 @@ extension SyncBenchmark {
     static let plainModule = "plain"
 
     /// Runs the benchmark in a scratch directory under /tmp, which it removes at the end (also after a failure);
-    /// `report` gets each round's figures. Needs root (PostgreSQL runs as postgres) and an isolated network
-    /// namespace (the daemon listens on 127.0.0.1 only, but the benchmark refuses to run where it could reach off
-    /// the machine, as the lab does).
+    /// `report` gets each round's figures. With `overPrimaryLink`, the copies go over the primary link of a lab
+    /// built for the run and torn down after it; otherwise over 127.0.0.1. Needs root (PostgreSQL runs as postgres)
+    /// and an isolated network namespace (the benchmark refuses to run where it could reach off the machine, as the
+    /// lab does).
     public func run(report: (String) -> Void = { _ in }) async throws -> Result {
         try await NetworkSafety.requireIsolation()
         let executables = LabExecutables(binDirectory: "", postgresBinDirectory: postgresBinDirectory)
@@ -24,7 +25,16 @@ extension SyncBenchmark {
         do {
             try await source.initialize(options: Self.initdbOptions + ["--no-sync"], timeout: limit)
             try await source.start(timeout: limit)
-            let result = try await measure(root: root, source: source, report: report)
+            let result: Result
+            if overPrimaryLink {
+                report("transport: a lab's primary link (castor's namespace to pollux's)")
+                result = try await Lab.with { lab in
+                    try await measure(root: root, source: source, transport: .primaryLink(of: lab), report: report)
+                }
+            } else {
+                report("transport: loopback")
+                result = try await measure(root: root, source: source, transport: .loopback, report: report)
+            }
             await source.stop(timeout: limit)
             return result
         } catch {
@@ -34,7 +44,9 @@ extension SyncBenchmark {
     }
 
     /// Loads the source, starts the daemon, and runs the rounds.
-    private func measure(root: String, source: LocalCluster, report: (String) -> Void) async throws -> Result {
+    private func measure(
+        root: String, source: LocalCluster, transport: SyncBenchmarkTransport, report: (String) -> Void
+    ) async throws -> Result {
         report("pgbench -i at scale \(scale)")
         try await source.runAsPostgres(
             [source.executables.postgres("pgbench"), "-i", "-q", "-s", "\(scale)"] + source.connectionOptions
@@ -47,7 +59,7 @@ extension SyncBenchmark {
             try LocalCluster.createPostgresDirectory(directory, mode: 0o700)
         }
         let daemon = try await LocalRsyncDaemon.start(
-            in: root, modules: [(Self.stagingModule, snapshots), (Self.plainModule, plain)])
+            in: root, modules: [(Self.stagingModule, snapshots), (Self.plainModule, plain)], transport: transport)
         do {
             let rsync = try await rsyncRounds(source: source, daemon: daemon, snapshots: snapshots, report: report)
             let dumpall = try await dumpallRounds(root: root, source: source, report: report)
@@ -144,7 +156,7 @@ extension SyncBenchmark {
             settings: RsyncRoundSettings(
                 dataDirectory: source.pgdata, destination: daemon.destination(Self.stagingModule),
                 conninfo: source.conninfo, rsyncPasswordFile: daemon.passwordFile, node: "castor", epoch: 1,
-                transferTimeout: limit),
+                setpriv: try daemon.transport.clientSetpriv(in: daemon.directory), transferTimeout: limit),
             logger: Logger(label: "pgpair.bench.sync"))
         let clock = ContinuousClock()
         let start = clock.now
@@ -167,10 +179,11 @@ extension SyncBenchmark {
         let clock = ContinuousClock()
         let start = clock.now
         let output = try await CommandRunner.run(
-            [
-                "rsync", "-a", "--delete", "--modify-window=-1", "--stats", "--no-human-readable", "--password-file=\(daemon.passwordFile)",
-                source.pgdata + "/", daemon.destination(Self.plainModule) + "/",
-            ], timeout: limit)
+            daemon.clientCommand([
+                "rsync", "-a", "--delete", "--modify-window=-1", "--stats", "--no-human-readable",
+                "--password-file=\(daemon.passwordFile)", source.pgdata + "/",
+                daemon.destination(Self.plainModule) + "/",
+            ]), timeout: limit)
         let time = clock.now - start
         guard output.exitCode == 0 || output.exitCode == 24 else {
             throw LabError(

@@ -28,13 +28,17 @@ public struct SyncBenchmark: Sendable {
     public var changedPercent: Double
     /// PostgreSQL's bin directory.
     public var postgresBinDirectory: String
+    /// Copy over a lab's primary link (castor's namespace to an rsync daemon in pollux's, ``SyncBenchmarkTransport``)
+    /// rather than over loopback in the benchmark's own namespace.
+    public var overPrimaryLink: Bool
     /// How long any one step may take before the benchmark gives up (a bound, not a measurement).
     public var limit: Duration = .seconds(1_800)
 
     public init(
         scale: Int = 67, rounds: Int = 20, dumpallRounds: Int = 5, changedPercent: Double = 1,
-        postgresBinDirectory: String = LabExecutables.defaultPostgresBinDirectory
+        overPrimaryLink: Bool = true, postgresBinDirectory: String = LabExecutables.defaultPostgresBinDirectory
     ) {
+        self.overPrimaryLink = overPrimaryLink
         self.scale = scale
         self.rounds = rounds
         self.dumpallRounds = dumpallRounds

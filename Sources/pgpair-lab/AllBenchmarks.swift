@@ -95,7 +95,8 @@ struct AllBenchmarks: AsyncParsableCommand {
                 + "50 ms",
             "sync: pgbench scale \(sync.scale), \(sync.changedPercent) % of the accounts updated before each round, "
                 + "\(sync.rounds) rsync rounds, \(sync.dumpallRounds) pg_dumpall rounds; two local clusters and an "
-                + "rsync daemon on 127.0.0.1; ratios are pgpair's median over the plain command's median",
+                + (sync.loopback ? "rsync daemon on 127.0.0.1" : "rsync daemon across a lab's primary link")
+                + "; ratios are pgpair's median over the plain command's median",
             "stability: keepalive \(stability.keepaliveMs) ms, deadtime \(stability.deadtimeMs) ms, "
                 + "\(stability.seconds) s under each load (cpu: `stress-ng --cpu 2`; mixed: `stress-ng --cpu 1 --io 1 "
                 + "--vm 1 --vm-bytes 256M`); client attempts every 100 ms",

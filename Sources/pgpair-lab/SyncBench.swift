@@ -4,7 +4,8 @@ import PairLab
 
 /// `pgpair-lab bench sync` (issue 5): pgpair's rsync and pg_dumpall rounds against a plain
 /// `rsync -a --delete --modify-window=-1` and a plain `pg_dumpall | psql` of the same data to the same place, with two
-/// local clusters and a loopback rsync daemon (see `SyncBenchmark` and docs/benchmarks/sync.md).
+/// local clusters and an rsync daemon across a lab's primary link (`--loopback`: on 127.0.0.1); see `SyncBenchmark`
+/// and docs/benchmarks/sync.md.
 struct SyncBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
@@ -18,6 +19,8 @@ struct SyncBench: AsyncParsableCommand {
     @Option(help: "Measured pg_dumpall rounds (each restores the database twice).") var dumpallRounds = 5
     @Option(help: "Percent of pgbench_accounts' rows one UPDATE changes before each round (a contiguous aid range).")
     var changedPercent = 1.0
+    @Flag(help: "Copy over loopback in the benchmark's own namespace instead of a lab's primary link.")
+    var loopback = false
 
     func validate() throws {
         guard scale >= 1 else { throw ValidationError("--scale must be at least 1") }
@@ -37,7 +40,7 @@ struct SyncBench: AsyncParsableCommand {
     static func measure(_ options: SyncBench) async throws -> [String] {
         let benchmark = SyncBenchmark(
             scale: options.scale, rounds: options.rounds, dumpallRounds: options.dumpallRounds,
-            changedPercent: options.changedPercent,
+            changedPercent: options.changedPercent, overPrimaryLink: !options.loopback,
             postgresBinDirectory: LabExecutables.fromEnvironment().postgresBinDirectory)
         HeartbeatBench.progress(
             "bench sync: scale \(options.scale), \(options.rounds) rsync rounds, \(options.dumpallRounds) pg_dumpall "

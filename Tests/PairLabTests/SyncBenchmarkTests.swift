@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PairLab
@@ -68,5 +69,25 @@ struct SyncBenchmarkTests {
         #expect(benchmark.changedAccounts(round: 3) == 90_001...100_000)
         #expect(benchmark.changedAccounts(round: 4) == 20_001...50_000)
         #expect(SyncBenchmark(scale: 1, changedPercent: 0.0001).changedAccounts(round: 5) == 6...6)
+    }
+
+    @Test func overThePrimaryLinkEveryClientRsyncStartsInTheActivesNamespace() throws {
+        let link = SyncBenchmarkTransport(
+            clientNamespace: "pgl-test-a", daemonNamespace: "pgl-test-b", daemonAddress: "198.18.1.2",
+            clientAddress: "198.18.1.1", name: "primary-link")
+        #expect(SyncBenchmarkTransport.command(in: link.clientNamespace, ["rsync", "-a"])
+            == ["ip", "netns", "exec", "pgl-test-a", "rsync", "-a"])
+        #expect(SyncBenchmarkTransport.command(in: nil, ["rsync", "-a"]) == ["rsync", "-a"])
+        // pgpair's round starts rsync through its setpriv: the wrapper puts setpriv, and so rsync, in castor's
+        // namespace; on loopback it is setpriv itself.
+        let directory = NSTemporaryDirectory() + "sync-bench-transport-\(UInt32.random(in: 0 ... .max))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let wrapper = try link.clientSetpriv(in: directory)
+        #expect(
+            try String(contentsOfFile: wrapper, encoding: .utf8)
+                == "#!/bin/sh\nexec ip netns exec 'pgl-test-a' /usr/bin/setpriv \"$@\"\n")
+        #expect(FileManager.default.isExecutableFile(atPath: wrapper))
+        #expect(try SyncBenchmarkTransport.loopback.clientSetpriv(in: directory) == "/usr/bin/setpriv")
     }
 }
