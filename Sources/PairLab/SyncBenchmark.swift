@@ -3,8 +3,10 @@ import Foundation
 /// `pgpair-lab bench sync` (issue 5): pgpair's sync rounds against the plain commands the classic `db_sync` script
 /// ran, on the same data, to the same place.
 ///
-/// No lab namespaces: a sync round's cost is the copy, not the network, so the benchmark runs in its own network
-/// namespace (`unshare --net`, as `make bench` starts it) with two local clusters and an rsync daemon on 127.0.0.1.
+/// The benchmark runs in its own network namespace (`unshare --net`, as `make bench` starts it) with two local
+/// clusters and an rsync daemon of its own. With `overPrimaryLink` (the default, issue 5's transport) it builds a lab
+/// and the daemon runs in pollux's node namespace on its primary-link address while every client rsync runs in
+/// castor's (``SyncBenchmarkTransport``); otherwise the daemon listens on 127.0.0.1.
 /// A source cluster (unix socket only) gets `pgbench -i` at `scale`; the daemon serves two modules on the same disk:
 /// `pgpair-staging` (a snapshot directory) and `plain` (a directory the plain copies go into, kept between rounds as
 /// the classic script's target was). A first, unmeasured round of each kind makes the full copies; then each
