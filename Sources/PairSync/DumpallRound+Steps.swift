@@ -35,7 +35,19 @@ extension DumpallRound {
     ) async throws(SyncError) {
         let start = try await sourcePosition()
         progress.start = start
-        try await dump(into: staging, programs: programs)
+        // The staging cluster is made and started while the dump runs: neither needs the other, and the restore
+        // waits for both. A failed dump still waits for the cluster's start to end, so that the caller's discard
+        // finds it in a known state.
+        async let prepared = Self.prepare(staging, programs: programs)
+        let dumped: Result<Void, SyncError>
+        do {
+            try await dump(into: staging, programs: programs)
+            dumped = .success(())
+        } catch {
+            dumped = .failure(error)
+        }
+        let autoConfResult = await prepared
+        try dumped.get()
         progress.dumpBytes = try DumpallDumpFile.check(staging.dumpFile)
         let stop = try await sourcePosition()
         progress.stop = stop
@@ -45,8 +57,7 @@ extension DumpallRound {
                 "sync.start_lsn": "\(start)", "sync.stop_lsn": "\(stop)", "sync.dump_bytes": "\(progress.dumpBytes)",
             ])
 
-        try await staging.initialize(programs)
-        let autoConf = try await staging.start(programs)
+        let autoConf = try autoConfResult.get()
         let verdict = try await restoreDump(into: staging, programs: programs)
         for warning in verdict.warnings { logger.warning("restore: \(warning)") }
         guard verdict.accepted else {
@@ -64,6 +75,18 @@ extension DumpallRound {
         let snapshot = try SnapshotStore(directory: settings.snapshotDirectory, owner: settings.user)
             .publishDumpall(staging.dataDirectory, keep: settings.keep)
         logger.info("snapshot published", metadata: ["sync.snapshot": "\(snapshot.name)"])
+    }
+
+    /// initdb's the staging cluster and starts it; its original `postgresql.auto.conf`, for the stop to put back.
+    private static func prepare(
+        _ staging: DumpallStaging, programs: DumpallPrograms
+    ) async -> Result<Data, SyncError> {
+        do {
+            try await staging.initialize(programs)
+            return .success(try await staging.start(programs))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Runs pg_dumpall into the dump file; only exit status 0 is accepted.

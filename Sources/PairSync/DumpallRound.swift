@@ -8,9 +8,10 @@ import Logging
 /// 1. stop and remove what a killed earlier round left (`snapshot_dir/dumpall-staging-*`);
 /// 2. read the source's WAL position (one short libpq session; it also checks the connection);
 /// 3. `pg_dumpall --dbname=SOURCE --file=DUMP` as `pg_user` (`PGPASSFILE` from `pg_passfile`); the dump is
-///    accepted only with exit status 0 and pg_dumpall's closing line at its end;
+///    accepted only with exit status 0 and pg_dumpall's closing line at its end. Meanwhile, initdb a staging
+///    cluster and start it on a socket in the round's private directory (no TCP);
 /// 4. read the source's WAL position again;
-/// 5. initdb a staging cluster, start it on a socket in the round's private directory (no TCP), restore with
+/// 5. once both are done, restore with
 ///    `psql -v ON_ERROR_STOP=0 -f DUMP`; the restore is accepted only if its only errors are known-benign
 ///    (``DumpallRestoreOutput``);
 /// 6. stop the staging cluster cleanly (`pg_ctl stop -m fast`), write the completion marker into it, and publish it
