@@ -93,6 +93,15 @@ struct DumpallStaging {
             listen_addresses = ''
             port = \(port)
             unix_socket_directories = '\(socketDirectory.replacingOccurrences(of: "'", with: "''"))'
+            # A restore that fails is thrown away, so it need not survive a crash: no fsync, no WAL beyond the
+            # minimum. The stop makes the cluster durable (a clean shutdown, then initdb --sync-only).
+            fsync = off
+            synchronous_commit = off
+            full_page_writes = off
+            wal_level = minimal
+            max_wal_senders = 0
+            autovacuum = off
+            max_wal_size = '4GB'
 
             """
         try write(original + Data(settings.utf8), to: file)
@@ -105,8 +114,9 @@ struct DumpallStaging {
         return original
     }
 
-    /// Stops the staging cluster cleanly (a fast shutdown ends with a checkpoint) and puts back its
-    /// `postgresql.auto.conf`.
+    /// Stops the staging cluster cleanly (a fast shutdown ends with a checkpoint), puts back its
+    /// `postgresql.auto.conf`, and flushes every file of it to disk (`initdb --sync-only`): the restore ran with
+    /// `fsync = off`, so until then its files may sit in the page cache only.
     func stop(_ programs: DumpallPrograms, autoConf original: Data) async throws(SyncError) {
         let outcome = try await programs.run(
             "pg_ctl", ["stop", "--pgdata=\(dataDirectory)", "--mode=fast", "--wait", "--timeout=300"])
@@ -114,6 +124,11 @@ struct DumpallStaging {
             throw SyncError(.postgresFailed, "the staging cluster did not stop cleanly (\(outcome.summary))")
         }
         try write(original, to: "\(dataDirectory)/\(Self.autoConfName)")
+        let flushed = try await programs.run("initdb", ["--sync-only", "--pgdata=\(dataDirectory)"])
+        guard flushed.exitStatus == 0 else {
+            throw SyncError(
+                .fileSystem, "the restored staging cluster could not be flushed to disk (\(flushed.summary))")
+        }
     }
 
     /// Whether the staging cluster may still run (its `postmaster.pid` is there).
