@@ -14,7 +14,8 @@ import Logging
 /// 5. once both are done, restore with
 ///    `psql -v ON_ERROR_STOP=0 -f DUMP`; the restore is accepted only if its only errors are known-benign
 ///    (``DumpallRestoreOutput``);
-/// 6. stop the staging cluster cleanly (`pg_ctl stop -m fast`), write the completion marker into it, and publish it
+/// 6. stop the staging cluster cleanly (`pg_ctl stop -m fast`), flush it to disk (`initdb --sync-only`: it restored
+///    with `fsync = off`), write the completion marker into it, and publish it
 ///    (``SnapshotStore/publishDumpall(_:keep:now:)``: a rename inside `snapshot_dir`, `latest`, pruning).
 ///
 /// A round that fails or is cancelled at any step leaves the published snapshots as they were and discards its
