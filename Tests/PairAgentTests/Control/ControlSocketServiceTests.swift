@@ -22,6 +22,17 @@ import Testing
     func withControlSocket(
         at path: String, handler: any ControlRequestHandler = FixedStatus(), _ body: () async throws -> Void
     ) async throws {
+        // The directory `socketPath()` made up goes with the test (the service creates it and removes only the
+        // socket).
+        defer {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            if directory.lastPathComponent.hasPrefix("pgpair-"),
+                directory.deletingLastPathComponent().standardizedFileURL
+                    == FileManager.default.temporaryDirectory.standardizedFileURL
+            {
+                try? FileManager.default.removeItem(at: directory)
+            }
+        }
         let service = ControlSocketService(
             path: path, statusGroup: nil, handler: handler,
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
