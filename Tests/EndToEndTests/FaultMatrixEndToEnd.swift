@@ -25,15 +25,7 @@ struct FaultMatrixEndToEnd {
             let row = "agent-killed-\(UUID().uuidString)"
             let (_, samples) = try await lab.samplingAddressHolders {
                 try await lab.killAgent(on: .a)
-                let blocked = try await lab.waitFor("pollux blocked", on: .b, within: limit) { $0.role == "blocked" }
-                #expect(blocked.peer.state == .dead, "\(blocked.json)")
-                #expect(
-                    blocked.blockedReason?.hasPrefix("another host answers ARP for the service address \(address)")
-                        == true, "\(blocked.json)")
-                #expect(blocked.blockNeedsOperator == false, "\(blocked.json)")
-                try await SafetyPair.holds("blocked on the address", on: .b, in: lab, for: timings.deadtime * 3) {
-                    $0.role == "blocked" && $0.blockedReason == blocked.blockedReason
-                }
+                try await expectPolluxBlockedOnTheAddress(in: lab)
                 #expect(
                     ProcessTable.isAlive(pid: postmaster.pid, startTime: postmaster.startTime),
                     "castor's PostgreSQL outlives its agent")
@@ -106,18 +98,9 @@ struct FaultMatrixEndToEnd {
     /// nothing. When the heartbeat link passes traffic again, the block clears and pollux is a standby again.
     @Test func everyHeartbeatMediumCutWithoutPingBlocksThePeerOnTheAddress() async throws {
         try await FaultPair.with { lab in
-            let address = lab.topology.serviceAddress.address
             let (_, samples) = try await lab.samplingAddressHolders {
                 try await SafetyPair.cutHeartbeatMedia(lab)
-                let blocked = try await lab.waitFor("pollux blocked", on: .b, within: limit) { $0.role == "blocked" }
-                #expect(blocked.peer.state == .dead, "\(blocked.json)")
-                #expect(
-                    blocked.blockedReason?.hasPrefix("another host answers ARP for the service address \(address)")
-                        == true, "\(blocked.json)")
-                #expect(blocked.blockNeedsOperator == false, "\(blocked.json)")
-                try await SafetyPair.holds("blocked on the address", on: .b, in: lab, for: timings.deadtime * 3) {
-                    $0.role == "blocked" && $0.blockedReason == blocked.blockedReason
-                }
+                try await expectPolluxBlockedOnTheAddress(in: lab)
                 let castor = try await lab.status(of: .a)
                 #expect(castor.role == "active" && castor.peer.state == .dead, "\(castor.json)")
                 try await ServicePair.waitForService(from: .a, in: lab)
@@ -360,6 +343,21 @@ struct FaultMatrixEndToEnd {
     }
 
     // MARK: Shared checks
+
+    /// Pollux sees castor dead but blocks on the duplicate-address reason (castor's kernel still answers ARP for
+    /// the address), a block that clears itself, and stays blocked for three deadtimes.
+    private func expectPolluxBlockedOnTheAddress(in lab: Lab) async throws {
+        let address = lab.topology.serviceAddress.address
+        let blocked = try await lab.waitFor("pollux blocked", on: .b, within: limit) { $0.role == "blocked" }
+        #expect(blocked.peer.state == .dead, "\(blocked.json)")
+        #expect(
+            blocked.blockedReason?.hasPrefix("another host answers ARP for the service address \(address)") == true,
+            "\(blocked.json)")
+        #expect(blocked.blockNeedsOperator == false, "\(blocked.json)")
+        try await SafetyPair.holds("blocked on the address", on: .b, in: lab, for: timings.deadtime * 3) {
+            $0.role == "blocked" && $0.blockedReason == blocked.blockedReason
+        }
+    }
 
     /// Whether every serial link of a status is up.
     private static func serialUp(_ status: AgentStatusReport) -> Bool {
