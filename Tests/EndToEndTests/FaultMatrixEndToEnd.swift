@@ -275,7 +275,7 @@ struct FaultMatrixEndToEnd {
             let highestBeforeRound = writer.highestCommitted()
             let copy = try await FaultPair.completeRound(in: lab)
 
-            try await lab.sql(
+            _ = try await lab.sql(
                 on: .a,
                 "CREATE TABLE \(Self.fillerTable) AS SELECT g, repeat(md5(g::text), 20) AS v "
                     + "FROM generate_series(1, 30000) g")

@@ -93,6 +93,41 @@ struct SafetyEndToEnd {
         }
     }
 
+    /// A partition from the start: both nodes start cut off from each other with `cold_start_takeover yes`, so both
+    /// take over at initdead and each would fence the other. pollux starts first, so without `fence_delay` it would
+    /// fence castor first; it waits instead (it is not the group's home), and castor fences it before the wait ends.
+    @Test func twoNodesTakingOverAtOnceDoNotFenceEachOther() async throws {
+        let guards = LabGuardSettings(fence: .command(.nodeDeath), fenceDelay: .seconds(8))
+        try await Lab.with { lab in
+            try await lab.prepareServiceData()
+            try await lab.prepareFencing()
+            try await lab.writeAgentConfiguration(
+                AgentLabConfiguration(
+                    timings: timings, service: LabServiceSettings(coldStartTakeover: true), guards: guards))
+            try await SafetyPair.cutHeartbeatMedia(lab)
+            let responder = lab.startFenceResponder()
+            let (_, samples) = try await lab.samplingAddressHolders {
+                try await lab.startAgent(on: .b)
+                try await lab.waitFor("pollux waiting fence_delay", on: .b, within: limit) { _ in
+                    SafetyPair.log(of: .b, in: lab).contains("waiting fence_delay before fencing")
+                }
+                try await lab.startAgent(on: .a)
+                let active = try await lab.waitFor("castor active", on: .a, within: limit) { $0.role == "active" }
+                #expect(active.peer.state == .dead, "\(active.json)")
+                try await ServicePair.waitForService(from: .a, in: lab)
+            }
+            let fences = await responder.stop()
+            #expect(fences.map(\.node) == [.b], "castor fenced pollux, and nothing fenced castor: \(fences)")
+            #expect(await lab.agentProcess(on: .b) == nil, "pollux's agent died with its fence")
+            #expect(await lab.agentProcess(on: .a) != nil, "castor's agent lives")
+            #expect(samples.holding(.b).isEmpty, "\(samples.summary)")
+            #expect(samples.doubleActiveCount == 0, "\(samples.summary)")
+            #expect(samples.holdersAtEnd == [.a], "\(samples.summary)")
+            let log = SafetyPair.log(of: .a, in: lab)
+            #expect(log.contains("peer fenced") && !log.contains("waiting fence_delay"), "\(log.suffix(3_000))")
+        }
+    }
+
     @Test func aFenceHostWithAnUnknownKeyIsNotFencedAndTheStandbyStaysBlocked() async throws {
         let guards = LabGuardSettings(fence: .sshToFenceHost(.withoutFenceHost))
         try await SafetyPair.with(guards: guards, sshServers: [.fence]) { lab, responder in

@@ -305,6 +305,10 @@ final class NodeLoop {
         case .restartLimitReached(let group):
             logger.error(
                 "restart limit reached; handing the group to the peer", metadata: ["resource.group": "\(group)"])
+        case .fenceDelayed(let delay):
+            logger.warning(
+                "the peer may be taking over from this node too; waiting fence_delay before fencing it",
+                metadata: ["fence.delay_ms": "\(delay.wholeMilliseconds)"])
         }
     }
 

@@ -12,4 +12,7 @@ public enum NodeReport: Sendable, Equatable {
     /// This node has reached no ping target for the grace period while the peer reaches one: the group goes to the
     /// peer (heartbeat's ipfail).
     case pingLost(group: String)
+    /// Both nodes may be taking over from each other at once (a partition, not a death) and this node is the one
+    /// that waits: it fences only after `fence_delay`, by which time the other has fenced it if it could.
+    case fenceDelayed(Duration)
 }

@@ -103,7 +103,9 @@ extension NodeStateMachine {
         }
         round.fence = .delaying
         self.round = round
-        return [schedule(.fenceDelay, after: settings.fenceDelay, at: now)]
+        return [
+            schedule(.fenceDelay, after: settings.fenceDelay, at: now), .report(.fenceDelayed(settings.fenceDelay)),
+        ]
     }
 
     /// True when this node must wait `fence_delay` before fencing: the peer, as last heard, did not hold every

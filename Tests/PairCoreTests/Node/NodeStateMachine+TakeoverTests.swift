@@ -124,7 +124,7 @@ import Testing
         _ = machine.peerHeartbeatReceived(F.peer(.active, holds: [F.database], epoch: 1), at: F.at(40))
         #expect(
             machine.peerDeclaredDead(silentFor: .seconds(10), at: F.at(50)) == [
-                .scheduleTimer(.fenceDelay, after: .seconds(15))
+                .scheduleTimer(.fenceDelay, after: .seconds(15)), .report(.fenceDelayed(.seconds(15))),
             ])
         #expect(!machine.clockTicked(at: F.at(64.9)).contains(.startGuard(.fence)))
         #expect(machine.clockTicked(at: F.at(65)).contains(.startGuard(.fence)))
@@ -138,6 +138,17 @@ import Testing
         _ = machine.peerHeartbeatReceived(F.peer(.blocked), at: F.at(1))
         _ = machine.peerHeartbeatReceived(F.peer(.blocked), at: F.at(40))
         #expect(machine.waitsFenceDelay() == waits)
+    }
+
+    /// Both nodes start cut off from each other with `cold_start_takeover yes`: neither has heard a peer, so both
+    /// take over at initdead. The home node fences at once; the other waits fence_delay and says why.
+    @Test(arguments: [
+        (F.castor, [NodeAction.startGuard(.fence)]),
+        (F.pollux, [.scheduleTimer(.fenceDelay, after: .seconds(15)), .report(.fenceDelayed(.seconds(15)))]),
+    ])
+    func aColdStartOnBothSidesOfAPartitionFencesFromTheHomeNodeFirst(node: String, actions: [NodeAction]) {
+        var machine = F.started(F.settings(node: node, coldStartTakeover: true, fencing: true))
+        #expect(machine.clockTicked(at: F.at(30)) == actions)
     }
 
     @Test func aFailedFenceBlocksIsRetriedOnABackoffAndClearsOnSuccess() {
