@@ -33,7 +33,8 @@ extension DataDirectoryInstall {
         var source = copy.path
         let renames = Self.device(of: parent) == Self.device(of: store.directory)
         if renames {
-            let copied = try InstallOwnCopies.give(copy.path)
+            let path = copy.path
+            let copied = try await FileWorkThread.run { () throws(SyncError) in try InstallOwnCopies.give(path) }
             (report.ownCopyFiles, report.ownCopyBytes) = copied
         } else {
             let leaf = (copy.path as NSString).lastPathComponent

@@ -1,4 +1,5 @@
 import Logging
+import NIOPosix
 import PairCore
 
 /// The node's mutable state, owned by `NodeService.run()` and touched only there: the state machine, the group
@@ -58,13 +59,13 @@ final class NodeLoop {
     /// Commands that arrive after the end are refused.
     func run(publish: (NodeView) -> Void) async {
         await withDiscardingTaskGroup { group in
-            for work in pingMonitor() + perform(machine.agentStarted(at: .now)) {
+            for work in await pingMonitor() + perform(machine.agentStarted(at: .now)) {
                 group.addTask(operation: work)
             }
             self.publish()
             publish(view)
             for await input in inbox.inputs {
-                for work in handle(input) {
+                for work in await handle(input) {
                     group.addTask(operation: work)
                 }
                 publish(view)
@@ -85,13 +86,13 @@ final class NodeLoop {
     }
 
     /// Feeds `input` to the machine and carries out its actions; returns the work to run beside the loop.
-    func handle(_ input: NodeInput) -> [Work] {
+    func handle(_ input: NodeInput) async -> [Work] {
         let now = ContinuousClock.now
         var work: [Work] = []
         let actions: [NodeAction]
         switch input {
         case .heartbeat(.message(let message, let at)):
-            recordPeerGeneration(message.generation)
+            await recordPeerGeneration(message.generation)
             actions = machine.peerHeartbeatReceived(message, at: at)
         case .heartbeat(.detector(.peerSilent(let silentFor), let at)):
             actions = machine.peerFellSilent(silentFor: silentFor, at: at)
@@ -125,7 +126,7 @@ final class NodeLoop {
             logger.notice("agent stopping: stopping every group held")
             actions = machine.shutdownRequested(at: now)
         }
-        work += perform(actions)
+        work += await perform(actions)
         publish()
         return work
     }
@@ -150,11 +151,12 @@ final class NodeLoop {
 
     /// Stores a newer peer generation (once per peer restart), so that after this node restarts the peer's older
     /// generations count as replays.
-    private func recordPeerGeneration(_ generation: UInt64) {
+    private func recordPeerGeneration(_ generation: UInt64) async {
         guard generation > peerGenerationStored else { return }
         peerGenerationStored = generation
+        let store = self.store
         do {
-            try store.persistPeerGeneration(generation)
+            try await NIOThreadPool.singleton.runIfActive { try store.persistPeerGeneration(generation) }
         } catch {
             logger.warning("cannot store the peer's generation", metadata: ["state.error": "\(error)"])
         }
@@ -173,7 +175,7 @@ final class NodeLoop {
     }
 
     /// Carries out `actions` in order; returns the work to run beside the loop.
-    func perform(_ actions: [NodeAction]) -> [Work] {
+    func perform(_ actions: [NodeAction]) async -> [Work] {
         var work: [Work] = []
         var storeFailure: String?
         for action in actions {
@@ -194,13 +196,16 @@ final class NodeLoop {
             case .scheduleTimer(_, let delay):
                 work.append(timer(after: delay))
             case .persistEpoch(let epoch):
-                storeFailure = storeFailure ?? store("the data epoch \(epoch)") { try $0.persistEpoch(epoch) }
+                guard storeFailure == nil else { continue }
+                storeFailure = await store("the data epoch \(epoch)") { try $0.persistEpoch(epoch) }
             case .writeMarker(let marker):
-                storeFailure = storeFailure ?? store("the marker \(marker)") { try $0.writeMarker(marker) }
+                guard storeFailure == nil else { continue }
+                storeFailure = await store("the marker \(marker)") { try $0.writeMarker(marker) }
             case .clearMarker:
-                storeFailure = storeFailure ?? store("the marker's removal") { try $0.clearMarker() }
+                guard storeFailure == nil else { continue }
+                storeFailure = await store("the marker's removal") { try $0.clearMarker() }
             case .setDataDirectoryAside(let group):
-                setAside(group)
+                await setAside(group)
             case .report(let report):
                 log(report)
             case .refuse:
@@ -212,10 +217,13 @@ final class NodeLoop {
         return work
     }
 
-    /// Stores through `store`; on failure logs and returns the reason the starts that follow fail with.
-    private func store(_ what: String, _ write: (NodeStateStore) throws -> Void) -> String? {
+    /// Stores through `store`; on failure logs and returns the reason the starts that follow fail with. The write
+    /// (with its fsync) runs on NIO's blocking pool, not on the cooperative pool; the loop waits for it, since the
+    /// starts that follow must not run before it is durable.
+    private func store(_ what: String, _ write: @escaping @Sendable (NodeStateStore) throws -> Void) async -> String? {
+        let store = self.store
         do {
-            try write(store)
+            try await NIOThreadPool.singleton.runIfActive { try write(store) }
             return nil
         } catch {
             logger.critical(
@@ -274,11 +282,11 @@ final class NodeLoop {
         }
     }
 
-    /// Moves the group's data directory aside under a dated name, never deleting it.
-    private func setAside(_ group: String) {
+    /// Moves the group's data directory aside under a dated name, never deleting it (on NIO's blocking pool).
+    private func setAside(_ group: String) async {
         guard let directory = dataDirectories[group] else { return }
         do {
-            let aside = try DataDirectoryAside.move(directory)
+            let aside = try await NIOThreadPool.singleton.runIfActive { try DataDirectoryAside.move(directory) }
             logger.critical(
                 "data directory set aside: both nodes held the group and the peer's takeover is newer",
                 metadata: ["resource.group": "\(group)", "pgdata": "\(directory)", "pgdata.aside": "\(aside)"])

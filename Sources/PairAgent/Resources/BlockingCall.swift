@@ -20,9 +20,7 @@ enum BlockingCall {
                     try await Task.sleep(for: timeout)
                     answer.deliver(.failure(ResourceError(.timedOut, "\(what) did not answer within \(timeout)")))
                 }
-                let thread = Thread { answer.deliver(.success(body())) }
-                thread.name = "pgpair-blocking-call"
-                thread.start()
+                Thread { answer.deliver(.success(body())) }.start()
             }
         } onCancel: {
             answer.deliver(.failure(CancellationError()))

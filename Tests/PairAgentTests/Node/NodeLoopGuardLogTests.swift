@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test("a running guard's answer is logged once, again when it turns, and again after the guard restarts")
-    func loggedOnChange() throws {
+    func loggedOnChange() async throws {
         let log = RecordingLog()
         let loop = Self.loop(logger: log.logger)
         let address = try #require(IPv4Address("198.18.0.100"))
@@ -39,7 +39,7 @@ import Testing
         #expect(log.matching("guard answered: ping reaches a target").count == 1)
 
         // Stopped and started again (the peer came back, then fell silent again): the first answer is logged anew.
-        _ = loop.perform([.stopGuard(arp)])
+        _ = await loop.perform([.stopGuard(arp)])
         loop.guardSignals[arp] = StopSignal()
         loop.logGuardAnswer(.duplicateAddress(address, answered: true))
         #expect(log.matching("guard answered: duplicate-address").count == 3)
