@@ -92,8 +92,7 @@ public struct FailoverBenchmark: Sendable {
                 "keepalive_ms=\(timings.keepalive.wholeMilliseconds)",
                 "runs=\(unplanned.count)",
             ]
-            if !guards.pingTargets.isEmpty { words.append("ping_targets=\(guards.pingTargets.count)") }
-            if let fence = guards.fence { words.append("fence=\(Self.fenceName(fence))") }
+            words += guardWords
             words += Self.summaryWords("downtime", unplanned)
             words += Self.summaryWords("pg_ctl_start", postgresStarts, maximum: false)
             words.append("floor_ms=\(floor.map { "\($0.wholeMilliseconds)" } ?? "-")")
@@ -109,6 +108,14 @@ public struct FailoverBenchmark: Sendable {
             }
             words += ["double_active=\(doubleActive)", "readings=\(readings)"]
             return "bench failover: " + words.joined(separator: " ")
+        }
+
+        /// The guards of the setting as words of its lines: `ping_targets=N`, `fence=KIND`; none without guards.
+        public var guardWords: [String] {
+            var words: [String] = []
+            if !guards.pingTargets.isEmpty { words.append("ping_targets=\(guards.pingTargets.count)") }
+            if let fence = guards.fence { words.append("fence=\(Self.fenceName(fence))") }
+            return words
         }
 
         static func fenceName(_ fence: LabGuardSettings.Fence) -> String {
@@ -130,12 +137,14 @@ public struct FailoverBenchmark: Sendable {
 
     /// The benchmark's last line, from the setting at deadtime 1 s (`standard`, which also ran the planned
     /// switchovers) and the one at 600 ms (`fast`): `bench failover: unplanned_p50_s=… unplanned_p95_s=… floor_s=…
-    /// fast_p50_s=… fast_p95_s=… fast_floor_s=… planned_p50_s=… double_active=…`.
+    /// fast_p50_s=… fast_p95_s=… fast_floor_s=… planned_p50_s=… double_active=…`, after the guards' words
+    /// (`ping_targets=1 `, `fence=command `) when the settings had guards.
     public static func summaryLine(standard: Result, fast: Result) -> String {
         let unplanned = LatencySummary(standard.unplanned)
         let fastUnplanned = LatencySummary(fast.unplanned)
         let planned = LatencySummary(standard.planned + fast.planned)
-        return "bench failover: unplanned_p50_s=\(seconds(unplanned?.p50)) unplanned_p95_s=\(seconds(unplanned?.p95)) "
+        return "bench failover: " + standard.guardWords.map { $0 + " " }.joined()
+            + "unplanned_p50_s=\(seconds(unplanned?.p50)) unplanned_p95_s=\(seconds(unplanned?.p95)) "
             + "floor_s=\(seconds(standard.floor)) fast_p50_s=\(seconds(fastUnplanned?.p50)) "
             + "fast_p95_s=\(seconds(fastUnplanned?.p95)) fast_floor_s=\(seconds(fast.floor)) "
             + "planned_p50_s=\(seconds(planned?.p50)) double_active=\(standard.doubleActive + fast.doubleActive)"

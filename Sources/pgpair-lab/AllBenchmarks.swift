@@ -14,6 +14,8 @@ struct AllBenchmarks: AsyncParsableCommand {
 
     /// The chart's file name, next to RESULTS.md.
     static let chartFile = "failover-downtime.svg"
+    /// `bench failover`'s flags for the runs with guards, after the one without: a ping target, `fence command`.
+    static let guardFlags = ["--ping", "--fence"]
 
     @Option(help: "Runs or rounds of every benchmark instead of their defaults (for a trial run).") var rounds: Int?
     @Option(help: "Seconds of the stability loads and of the heartbeat's idle window instead of the defaults.")
@@ -33,6 +35,10 @@ struct AllBenchmarks: AsyncParsableCommand {
         let revision = await Self.revision(of: directory)
         let heartbeat = HeartbeatBench.parseOrExit(overrides(rounds: "--runs", seconds: "--idle-seconds"))
         let failover = FailoverBench.parseOrExit(overrides(rounds: "--rounds", seconds: nil))
+        // Issue 6's runs: with a ping target, and with `fence command`; their switchovers are the same as without.
+        let guarded = Self.guardFlags.map {
+            FailoverBench.parseOrExit(overrides(rounds: "--rounds", seconds: nil) + [$0, "--planned-rounds", "0"])
+        }
         let sync = SyncBench.parseOrExit(
             overrides(rounds: "--rounds", seconds: nil) + (rounds.map { ["--dumpall-rounds", "\($0)"] } ?? []))
         let stability = StabilityBench.parseOrExit(overrides(rounds: nil, seconds: "--seconds"))
@@ -40,6 +46,9 @@ struct AllBenchmarks: AsyncParsableCommand {
         var lines = try await HeartbeatBench.measure(heartbeat)
         let measured = try await FailoverBench.measure(failover)
         lines += measured.lines
+        for options in guarded {
+            lines += try await FailoverBench.measure(options).lines
+        }
         lines += try await SyncBench.measure(sync)
         lines += try await StabilityBench.measure(stability)
 
@@ -92,7 +101,8 @@ struct AllBenchmarks: AsyncParsableCommand {
             "failover: keepalive \(failover.keepaliveMs) ms, deadtime \(failover.deadtimeMs) ms and "
                 + "\(failover.fastDeadtimeMs) ms, \(failover.rounds) unplanned failovers each and \(failover.rounds) "
                 + "planned switchovers, \(failover.floorRuns) bare pg_ctl starts per floor; client attempts every "
-                + "50 ms",
+                + "50 ms; then the unplanned failovers again with a ping target (`--ping`) and with `fence command` "
+                + "(`--fence`, a program that performs node death of the peer through the lab)",
             "sync: pgbench scale \(sync.scale), \(sync.changedPercent) % of the accounts updated before each round, "
                 + "\(sync.rounds) rsync rounds, \(sync.dumpallRounds) pg_dumpall rounds; two local clusters and an "
                 + (sync.loopback ? "rsync daemon on 127.0.0.1" : "rsync daemon across a lab's primary link")

@@ -13,6 +13,7 @@ struct FailoverBench: AsyncParsableCommand {
     )
 
     @Option(help: "Unplanned failovers per setting, and planned switchovers (at least 20 for a p95).") var rounds = 20
+    @Option(help: "Planned switchovers, when not as many as --rounds (0: none).") var plannedRounds: Int?
     @Option(help: "Bare `pg_ctl start -w` runs for each floor.") var floorRuns = 10
     @Option(help: "The keepalive, in milliseconds.") var keepaliveMs = 200
     @Option(help: "The deadtime of the first setting, in milliseconds.") var deadtimeMs = 1_000
@@ -23,6 +24,7 @@ struct FailoverBench: AsyncParsableCommand {
 
     func validate() throws {
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        if let plannedRounds, plannedRounds < 0 { throw ValidationError("--planned-rounds must not be negative") }
         guard floorRuns >= 1 else { throw ValidationError("--floor-runs must be at least 1") }
         guard keepaliveMs >= 10 else { throw ValidationError("--keepalive-ms must be at least 10") }
         for deadtime in [deadtimeMs, fastDeadtimeMs] where deadtime <= 2 * keepaliveMs {
@@ -47,7 +49,8 @@ struct FailoverBench: AsyncParsableCommand {
     static func measure(_ options: FailoverBench) async throws -> Measured {
         let keepalive = Duration.milliseconds(options.keepaliveMs)
         var results: [FailoverBenchmark.Result] = []
-        for (deadtime, planned) in [(options.deadtimeMs, options.rounds), (options.fastDeadtimeMs, 0)] {
+        let plannedRounds = options.plannedRounds ?? options.rounds
+        for (deadtime, planned) in [(options.deadtimeMs, plannedRounds), (options.fastDeadtimeMs, 0)] {
             let benchmark = FailoverBenchmark(
                 timings: .benchmark(keepalive: keepalive, deadtime: .milliseconds(deadtime)), rounds: options.rounds,
                 plannedRounds: planned, floorRuns: options.floorRuns, guards: options.guards)

@@ -29,6 +29,21 @@ struct FailoverBenchmarkTests {
                 + "double_active=1 readings=900")
     }
 
+    @Test func withGuardsTheLinesSayWhichBeforeTheFigures() {
+        var standard = Self.result(deadtime: .seconds(1), unplanned: [1_100], starts: [150], planned: [])
+        var fast = Self.result(deadtime: .milliseconds(600), unplanned: [700], starts: [140], planned: [])
+        standard.guards = LabGuardSettings(pingTargets: ["198.18.0.10"], fence: .command(.nodeDeath))
+        fast.guards = standard.guards
+        #expect(
+            FailoverBenchmark.summaryLine(standard: standard, fast: fast)
+                == "bench failover: ping_targets=1 fence=command unplanned_p50_s=1.100 unplanned_p95_s=1.100 "
+                + "floor_s=1.150 fast_p50_s=0.700 fast_p95_s=0.700 fast_floor_s=0.740 planned_p50_s=- double_active=0")
+        #expect(
+            standard.line.hasPrefix(
+                "bench failover: deadtime_ms=1000 keepalive_ms=200 runs=1 ping_targets=1 fence=command "
+                    + "downtime_p50_ms=1100 "))
+    }
+
     @Test func theLastLineHasTheIssuesKeysInItsOrder() {
         let standard = Self.result(
             deadtime: .seconds(1), unplanned: [1_100, 1_250, 1_200], starts: [150, 160], planned: [450, 300, 500])
