@@ -100,6 +100,13 @@ struct TakeoverEndToEnd {
             #expect(polluxRoles == ["standby"], "pollux took nothing: \(polluxRoles)")
             #expect(samples.holding(.b).isEmpty, "\(samples.summary)")
             #expect(samples.doubleActiveCount == 0, "\(samples.summary)")
+            // Only PostgreSQL restarted: the address before it in the group stayed on castor throughout.
+            let castor = samples.readings(of: .a)
+            #expect(!castor.isEmpty && castor.allSatisfy(\.holds), "\(samples.summary)")
+            let log = (try? String(contentsOfFile: lab.agentLogFile(of: .a), encoding: .utf8)) ?? ""
+            #expect(
+                log.contains("restarting the group in place") && log.contains("resource.name=pgsql"),
+                "\(log.suffix(3_000))")
         }
     }
 

@@ -20,12 +20,18 @@ enum NodeInput: Sendable {
     case shutdown
 }
 
-/// One start, stop or check of a group; the node runs a group's operations one after another.
+/// One start, restart in place, stop or check of a group; the node runs a group's operations one after another.
 struct GroupOperation: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         case start
+        /// A restart in place of the group's failed part (`NodeAction.restartGroup`): a start, as far as the
+        /// machine and a stop that cancels it are concerned.
+        case restart
         case stop
         case check
+
+        /// A start or a restart: its result is the machine's `groupStarted`, and a stop cancels it.
+        var starts: Bool { self == .start || self == .restart }
     }
 
     /// Tells a start that was cancelled from one that ran again later.

@@ -13,8 +13,8 @@ extension NodeLoop {
     /// A stop: a start still queued is dropped, a start running is cancelled (it undoes nothing itself; the stop
     /// that follows does), then the stop is queued.
     func stop(_ group: String) -> [Work] {
-        queued[group]?.removeAll { $0.kind == .start }
-        if let current = running[group], current.operation.kind == .start {
+        queued[group]?.removeAll { $0.kind.starts }
+        if let current = running[group], current.operation.kind.starts {
             cancelledStarts.insert(current.operation.id)
             current.signal.fire()
         }
@@ -45,6 +45,8 @@ extension NodeLoop {
                     let peerReleased = operation.peerReleased
                     let started = await signal.run { await runner.start(peerReleased: peerReleased) }
                     outcome = started ?? .failed("start cancelled")
+                case .restart:
+                    outcome = await signal.run { await runner.restartInPlace() } ?? .failed("restart cancelled")
                 case .stop: outcome = await runner.stop()
                 case .check: outcome = await runner.check()
                 }

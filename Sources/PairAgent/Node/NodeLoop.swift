@@ -139,7 +139,7 @@ final class NodeLoop {
             running[operation.group] = nil
         }
         switch operation.kind {
-        case .start:
+        case .start, .restart:
             guard cancelledStarts.remove(operation.id) == nil else { return [] }
             return machine.groupStarted(operation.group, result: outcome, at: now)
         case .stop:
@@ -182,6 +182,8 @@ final class NodeLoop {
             switch action {
             case .startGroup(let group, let peerReleased):
                 work += enqueue(group, .start, failure: storeFailure, peerReleased: peerReleased)
+            case .restartGroup(let group):
+                work += enqueue(group, .restart, failure: storeFailure)
             case .stopGroup(let group):
                 work += stop(group)
             case .checkGroup(let group):

@@ -27,7 +27,41 @@ public struct GroupRunner: Sendable {
     /// undo to the `stop()` that follows. `peerReleased`: the peer handed the group over by handshake (see
     /// ``ManagedResource/start(peerReleased:)``).
     public func start(peerReleased: Bool = false) async -> ResourceOutcome {
+        await start(resources[...], peerReleased: peerReleased)
+    }
+
+    /// Restarts the group in place after a failed check: the first resource whose status is not running (or cannot
+    /// be read) and every resource after it are stopped right to left, then started left to right, as `start` does;
+    /// the resources before it keep running, so a restart of PostgreSQL leaves the service address where it is.
+    /// With every resource running again by now, nothing is restarted. A failed stop fails the restart at once (the
+    /// state machine then stops the whole group and hands it over).
+    public func restartInPlace() async -> ResourceOutcome {
+        var first: Int?
         for (index, resource) in resources.enumerated() {
+            if case .success(.running) = await state(of: resource) { continue }
+            first = index
+            break
+        }
+        guard let first else {
+            logger.notice("every resource runs again; nothing to restart")
+            return .succeeded
+        }
+        let failed = resources[first...]
+        logger.notice(
+            "restarting the group in place",
+            metadata: [
+                "resource.name": "\(resources[first].name)",
+                "resource.kept": "\(resources[..<first].map(\.name).joined(separator: " "))",
+            ])
+        if case .failed(let reason) = await stop(failed.reversed()) {
+            return .failed("restart in place: \(reason)")
+        }
+        return await start(failed, peerReleased: false)
+    }
+
+    /// Starts `order` left to right; see `start(peerReleased:)`.
+    private func start(_ order: ArraySlice<any ManagedResource>, peerReleased: Bool) async -> ResourceOutcome {
+        for (index, resource) in zip(order.indices, order) {
             do {
                 try await bounded("start", resource) { try await resource.start(peerReleased: peerReleased) }
                 logger.info("resource started", metadata: ["resource.name": "\(resource.name)"])
@@ -45,7 +79,7 @@ public struct GroupRunner: Sendable {
                         "resource.name": "\(resource.name)",
                         "resource.error": "\(Self.describe(error))",
                     ])
-                let undo = await stop(resources[...index].reversed())
+                let undo = await stop(order[...index].reversed())
                 if case .failed(let undoReason) = undo {
                     return .failed("\(reason); undoing the start also failed: \(undoReason)")
                 }

@@ -9,6 +9,10 @@ public enum NodeAction: Sendable, Equatable {
     /// Stop the group, resources right to left, then report `groupStopped`. For a group still starting, cancel the
     /// start first; its `groupStarted` is then ignored.
     case stopGroup(String)
+    /// Restart the group in place after a failed check, then report `groupStarted`: the first resource that is not
+    /// running and every one after it are stopped right to left and started left to right; those before it keep
+    /// running (the service address stays while PostgreSQL restarts). Never contacts the peer.
+    case restartGroup(String)
     /// Check the group's resources (`status` of each) and report `monitorReported`.
     case checkGroup(String)
     /// Send a heartbeat now with `announcement` (it changed), rather than at the next keepalive.

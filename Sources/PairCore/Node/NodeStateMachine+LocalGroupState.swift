@@ -5,7 +5,7 @@ extension NodeStateMachine {
         enum StartPurpose: Equatable {
             /// To become its holder: at startup, after the peer's death, or on the peer's release.
             case takeover
-            /// Again after a restart in place.
+            /// Again in place: after a failed check (its failed part), or after a failed stop an operator forced past.
             case restart
         }
 
@@ -13,8 +13,6 @@ extension NodeStateMachine {
         enum StopPurpose: Equatable {
             /// To hand it to the peer: a planned standby, the peer's request, or the agent's shutdown.
             case release
-            /// To start it again in place after a failed check.
-            case restart
             /// Its start failed: hand it to the peer, or block.
             case failedStart
             /// `restart_limit` was reached: hand it to the peer, or block.

@@ -24,8 +24,10 @@ extension NodeStateMachine {
     }
 
     /// The agent checked `group` at `now`. A running group is checked again `monitor_interval` later; a failed
-    /// check restarts it in place, up to `restart_limit` restarts within `restartWindow`, after which the group is
-    /// handed to the peer (or, with no peer to take it, the node blocks). Maintenance and shutdown ignore checks.
+    /// check restarts it in place (its failed part only, see `NodeAction.restartGroup`), up to `restart_limit`
+    /// restarts within `restartWindow`, after which the group is handed to the peer (or, with no peer to take it,
+    /// the node blocks). A restart that fails is a failed start: the whole group stops and goes to the peer.
+    /// Maintenance and shutdown ignore checks.
     public mutating func monitorReported(_ group: String, result: ResourceOutcome, at now: Instant) -> [NodeAction] {
         announcing { machine in
             guard let index = machine.index(of: group), machine.records[index].local == .running else { return [] }
@@ -40,7 +42,9 @@ extension NodeStateMachine {
             machine.records[index].restarts.removeAll { $0.advanced(by: window) <= now }
             if machine.records[index].restarts.count < machine.settings.restartLimit {
                 machine.records[index].restarts.append(now)
-                return machine.stop(index, for: .restart)
+                machine.records[index].local = .starting(.restart)
+                machine.timers[.monitor(group: group)] = nil
+                return [.restartGroup(group)]
             }
             machine.records[index].restarts = []
             return [.report(.restartLimitReached(group: group))] + machine.stop(index, for: .handOver)

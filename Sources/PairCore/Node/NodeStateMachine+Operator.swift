@@ -36,8 +36,6 @@ extension NodeStateMachine {
                 switch machine.records[index].local {
                 case .running, .starting:
                     actions += machine.stop(index, for: .release)
-                case .stopping(.restart, let attempt):
-                    machine.records[index].local = .stopping(.release, attempt: attempt)
                 default:
                     break
                 }

@@ -56,10 +56,6 @@ extension NodeStateMachine {
     private mutating func stopped(_ index: Int, for purpose: LocalGroupState.StopPurpose) -> [NodeAction] {
         let name = records[index].name
         switch purpose {
-        case .restart:
-            guard state != .shuttingDown else { return [] }
-            records[index].local = .starting(.restart)
-            return [.startGroup(name)]
         case .release:
             if peer.liveness == .up {
                 records[index].release = .handOver
@@ -81,10 +77,10 @@ extension NodeStateMachine {
         }
     }
 
-    /// After a clean stop of `pgsql` (not for a restart in place): a node that ran it, whose peer is not up and
-    /// announced no newer epoch, was the last active and leaves a last-active marker; otherwise the marker goes.
+    /// After a clean stop of `pgsql`: a node that ran it, whose peer is not up and announced no newer epoch, was the
+    /// last active and leaves a last-active marker; otherwise the marker goes.
     private mutating func markerAfterCleanStop(_ index: Int, purpose: LocalGroupState.StopPurpose) -> [NodeAction] {
-        guard records[index].group.holdsPostgres, purpose != .restart else { return [] }
+        guard records[index].group.holdsPostgres else { return [] }
         if peer.liveness != .up && records[index].ranSinceTakeover && epoch >= peer.highestEpoch
             && purpose != .healedPartition
         {

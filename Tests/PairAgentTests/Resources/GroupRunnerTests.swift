@@ -55,6 +55,56 @@ struct GroupRunnerTests {
         }
     }
 
+    @Test("a restart in place stops and starts the resource that fails and those after it, keeping those before it")
+    func restartInPlace() async throws {
+        let scripts = try RecordingScripts()
+        defer { scripts.remove() }
+        for name in ["a", "b", "c"] { try scripts.add(name) }
+        let group = runner(scripts, ["a", "b", "c"])
+        #expect(await group.start() == .succeeded)
+        try await scripts.resource("b").stop()
+        let before = scripts.calls.count
+
+        #expect(await group.restartInPlace() == .succeeded)
+        #expect(
+            Array(scripts.calls.dropFirst(before)) == [
+                "a status", "b status", "c stop", "b stop", "b start", "c start",
+            ])
+        #expect(await group.check() == .succeeded)
+    }
+
+    @Test("a restart in place with every resource running again restarts nothing")
+    func restartInPlaceOfARunningGroup() async throws {
+        let scripts = try RecordingScripts()
+        defer { scripts.remove() }
+        for name in ["a", "b"] { try scripts.add(name) }
+        let group = runner(scripts, ["a", "b"])
+        #expect(await group.start() == .succeeded)
+        let before = scripts.calls.count
+        #expect(await group.restartInPlace() == .succeeded)
+        #expect(Array(scripts.calls.dropFirst(before)) == ["a status", "b status"])
+    }
+
+    @Test("a restart in place whose stop fails fails at once and starts nothing")
+    func restartInPlaceWithAFailedStop() async throws {
+        let scripts = try RecordingScripts()
+        defer { scripts.remove() }
+        try scripts.add("a")
+        try scripts.add("b")
+        // A stop that fails and a status that cannot tell: the stop really failed.
+        try scripts.add("c", failStatus: true, failStop: true)
+        let group = runner(scripts, ["a", "b", "c"])
+        #expect(await group.start() == .succeeded)
+        try await scripts.resource("b").stop()
+        let before = scripts.calls.count
+        guard case .failed(let reason) = await group.restartInPlace() else {
+            Issue.record("the restart succeeded")
+            return
+        }
+        #expect(reason.hasPrefix("restart in place: stop of c failed"), "\(reason)")
+        #expect(Array(scripts.calls.dropFirst(before)) == ["a status", "b status", "c stop", "c status", "b stop"])
+    }
+
     @Test("start and stop are idempotent")
     func idempotent() async throws {
         let scripts = try RecordingScripts()

@@ -8,7 +8,6 @@ import Testing
     /// The check fails at `now`, the group restarts in place, and runs again.
     static func failAndRestart(_ machine: inout Machine, at seconds: Double) -> [NodeAction] {
         machine.monitorReported(F.database, result: .failed("pgsql: not running"), at: F.at(seconds))
-            + machine.groupStopped(F.database, result: .succeeded, at: F.at(seconds + 0.1))
             + machine.groupStarted(F.database, result: .succeeded, at: F.at(seconds + 0.2))
     }
 
@@ -25,9 +24,30 @@ import Testing
         let actions = Self.failAndRestart(&machine, at: 40)
         #expect(
             actions == [
-                .stopGroup(F.database), .announceNow, .startGroup(F.database), .announceNow,
+                .restartGroup(F.database), .announceNow,
                 .scheduleTimer(.monitor(group: F.database), after: .seconds(2)), .announceNow,
             ] && machine.epoch == 1 && machine.marker == .uncleanStop(epoch: 1))
+    }
+
+    @Test func noCheckIsDueWhileTheGroupRestarts() {
+        var machine = F.active()
+        _ = machine.monitorReported(F.database, result: .failed("pgsql: not running"), at: F.at(40))
+        #expect(machine.clockTicked(at: F.at(60)) == [])
+    }
+
+    @Test func aRestartThatFailsIsAFailedStartTheWholeGroupStopsAndGoesToThePeer() {
+        var machine = F.active()
+        _ = machine.monitorReported(F.database, result: .failed("pgsql: not running"), at: F.at(40))
+        let failed = machine.groupStarted(F.database, result: .failed("start of pgsql failed"), at: F.at(41))
+        #expect(failed == [.stopGroup(F.database), .announceNow])
+        _ = machine.groupStopped(F.database, result: .succeeded, at: F.at(42))
+        #expect(machine.announcement.releasedGroups == [F.database] && machine.role == .standby)
+    }
+
+    @Test func aShutdownDuringARestartStopsTheWholeGroup() {
+        var machine = F.active()
+        _ = machine.monitorReported(F.database, result: .failed("pgsql: not running"), at: F.at(40))
+        #expect(machine.shutdownRequested(at: F.at(40.5)).contains(.stopGroup(F.database)))
     }
 
     @Test func afterRestartLimitRestartsTheGroupIsHandedToThePeer() {
@@ -47,7 +67,7 @@ import Testing
             _ = Self.failAndRestart(&machine, at: second)
         }
         let actions = machine.monitorReported(F.database, result: .failed("pgsql: not running"), at: F.at(7240))
-        #expect(actions == [.stopGroup(F.database), .announceNow])
+        #expect(actions == [.restartGroup(F.database), .announceNow])
     }
 
     @Test func aRestartLimitOfZeroHandsOverAtTheFirstFailure() {
