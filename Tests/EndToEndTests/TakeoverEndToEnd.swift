@@ -110,6 +110,32 @@ struct TakeoverEndToEnd {
         }
     }
 
+    /// `restart_limit 1`: the first death is restarted in place, the second within the hour hands the group over.
+    @Test func aPostmasterThatKeepsDyingIsHandedToThePeerAfterRestartLimit() async throws {
+        try await ServicePair.with(LabServiceSettings(restartLimit: 1)) { lab in
+            let (_, samples) = try await lab.samplingAddressHolders {
+                let first = try await lab.killAgentPostmaster(on: .a)
+                try await ServicePair.waitForNewPostmaster(on: .a, replacing: first, in: lab)
+                try await ServicePair.waitForService(from: .a, in: lab)
+                #expect(try await lab.status(of: .b).role == "standby", "one death is restarted in place")
+
+                _ = try await lab.killAgentPostmaster(on: .a)
+                let pollux = try await lab.waitFor("pollux active", on: .b, within: limit) { $0.role == "active" }
+                #expect(pollux.peer.state == .up, "a handover, not a failover: \(pollux.json)")
+                try await ServicePair.waitForService(from: .b, in: lab)
+                let castor = try await lab.waitFor("castor a standby", on: .a, within: limit) {
+                    $0.role == "standby"
+                }
+                #expect(castor.blockedReason == nil, "\(castor.json)")
+            }
+            #expect(await lab.agentPostmaster(on: .a) == nil, "castor's PostgreSQL stays stopped")
+            #expect(samples.doubleActiveCount == 0, "\(samples.summary)")
+            #expect(samples.holdersAtEnd == [.b], "\(samples.summary)")
+            let log = (try? String(contentsOfFile: lab.agentLogFile(of: .a), encoding: .utf8)) ?? ""
+            #expect(log.contains("restart limit reached"), "\(log.suffix(3_000))")
+        }
+    }
+
     @Test func anAddressHeldByAnotherHostBlocksTheTakeoverUntilItIsDropped() async throws {
         try await ServicePair.with { lab in
             let address = lab.topology.serviceAddress.address

@@ -58,6 +58,19 @@ enum ServicePair {
         }
     }
 
+    /// Waits until the agent of `node` runs a postmaster other than `killed` (a restart in place).
+    static func waitForNewPostmaster(on node: LabNode, replacing killed: Int32, in lab: Lab) async throws {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            if let postmaster = await lab.agentPostmaster(on: node), postmaster.pid != killed { return }
+            guard ContinuousClock.now < deadline else {
+                throw LabError(
+                    .notReady, "\(node.name)'s PostgreSQL was not restarted: " + (await diagnostics(lab)))
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     /// Both nodes' status (when they answer) and the end of their agents' logs, for failure messages.
     static func diagnostics(_ lab: Lab) async -> String {
         var parts: [String] = []
