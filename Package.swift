@@ -132,6 +132,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Test helpers that several test targets share, each written once (they depend on it).
+        .target(name: "PairTestSupport", dependencies: [], path: "Tests/PairTestSupport", swiftSettings: strict),
+
         .testTarget(name: "PairCoreTests", dependencies: ["PairCore"], swiftSettings: strict),
         .testTarget(
             name: "PairNetTests",
@@ -173,6 +176,7 @@ let package = Package(
         .testTarget(
             name: "PairSyncTests",
             dependencies: [
+                "PairTestSupport",
                 "PairSync",
                 "PairCore",
                 "PairPostgres",
@@ -203,6 +207,7 @@ let package = Package(
         .testTarget(
             name: "pgpairTests",
             dependencies: [
+                "PairTestSupport",
                 "PairCore",
                 "PairSync",
                 "PairPostgres",

@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Testing
 
 @testable import PairSync

@@ -1,6 +1,7 @@
 import Foundation
 import PairPostgres
 import PairSync
+import PairTestSupport
 import Testing
 
 /// pg_dumpall rounds from a real PostgreSQL cluster into a local snapshot directory, restored into real staging

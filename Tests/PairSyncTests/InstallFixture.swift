@@ -1,5 +1,6 @@
 import Foundation
 import PairPostgres
+import PairTestSupport
 import Testing
 
 @testable import PairSync

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PairPostgres
+import PairTestSupport
 import Testing
 
 @testable import PairSync

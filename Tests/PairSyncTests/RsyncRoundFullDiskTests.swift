@@ -1,5 +1,6 @@
 import Foundation
 import PairSync
+import PairTestSupport
 import Testing
 
 /// A round whose staging copy fills the file system it is written to: a small tmpfs mounted as the snapshot

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PairPostgres
 import PairSync
+import PairTestSupport
 import Synchronization
 import Testing
 

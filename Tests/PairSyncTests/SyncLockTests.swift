@@ -1,5 +1,6 @@
 import Glibc
 import PairSync
+import PairTestSupport
 import Testing
 
 @Suite("SyncLock")

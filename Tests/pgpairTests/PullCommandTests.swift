@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Subprocess
 import Testing
 
@@ -35,7 +36,7 @@ struct PullCommandTests {
     }
 
     /// `configure` with snapshots, plus rsync sync whose `rsync_source` is `daemon`'s export of the peer's data.
-    private func configure(_ area: String, peer daemon: SyncTestSupport.RsyncDaemon) throws -> ConfigDirectory {
+    private func configure(_ area: String, peer daemon: LoopbackRsyncDaemon) throws -> ConfigDirectory {
         let directory = try configure(area, snapshots: true)
         let haCf = try String(contentsOfFile: "\(directory.path)/ha.cf", encoding: .utf8)
         try directory.write(
@@ -132,7 +133,7 @@ extension PullCommandTests {
         try #require(copy.terminationStatus == 0)
         try "1\n".write(toFile: "\(area.path)/peer/pgpair_data_epoch", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: "\(area.path)/snapshots", withIntermediateDirectories: false)
-        let daemon = try await SyncTestSupport.RsyncDaemon.start(
+        let daemon = try await LoopbackRsyncDaemon.start(
             serving: "\(area.path)/snapshots", exporting: "\(area.path)/peer")
         defer { daemon.stop() }
         let directory = try configure(area.path, peer: daemon)

@@ -1,5 +1,6 @@
 import Foundation
 import PairSync
+import PairTestSupport
 import Testing
 
 /// `pgpair sync`: which side syncs, the lock and exit 75, a real round and the agent-less publish step, and a
@@ -124,14 +125,14 @@ struct SyncCommandTests {
     /// daemon.
     private static func withPair(
         haresources: String = "castor \(serviceAddress)/32/lo pgsql\n",
-        _ body: (ConfigDirectory, SyncTestSupport.Cluster, SyncTestSupport.RsyncDaemon, SnapshotStore) async throws
+        _ body: (ConfigDirectory, SyncTestSupport.Cluster, LoopbackRsyncDaemon, SnapshotStore) async throws
             -> Void
     ) async throws {
         let snapshots = try SyncTestSupport.scratch("pgpair-synccmd-snapshots")
         let cluster = try await SyncTestSupport.Cluster.start()
-        let daemon: SyncTestSupport.RsyncDaemon
+        let daemon: LoopbackRsyncDaemon
         do {
-            daemon = try await SyncTestSupport.RsyncDaemon.start(serving: snapshots)
+            daemon = try await LoopbackRsyncDaemon.start(serving: snapshots)
         } catch {
             await cluster.stop()
             throw error

@@ -9,10 +9,8 @@ import Testing
     import SystemPackage
 #endif
 
-/// What the `pgpair sync` tests share: a node's files in a scratch directory, a PostgreSQL cluster of the
-/// test's own (run as postgres), and an rsync daemon on 127.0.0.1 serving the snapshot directory as
-/// `pgpair-staging` (as etc/rsyncd.conf does). PairSyncTests has the like for the library; test targets cannot
-/// share support code, so these are small copies.
+/// What the `pgpair sync` tests share: a node's files in a scratch directory and a PostgreSQL cluster of the
+/// test's own (run as postgres). The rsync daemon they sync to is PairTestSupport's `LoopbackRsyncDaemon`.
 enum SyncTestSupport {
     static let binDirectory = "/usr/lib/postgresql/15/bin"
 
@@ -90,85 +88,6 @@ enum SyncTestSupport {
 
         func stop() async {
             _ = try? await run("\(binDirectory)/pg_ctl", ["-D", pgdata, "-m", "fast", "-w", "stop"], asPostgres: true)
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-    }
-
-    /// An rsync daemon on 127.0.0.1 with the module `pgpair-staging` (path = the snapshot directory), when asked
-    /// the read-only `pgpair-data` (path = a data directory), a user and a secrets file; ended by its PID.
-    struct RsyncDaemon {
-        static let user = "pgpair"
-        let directory: String
-        let process: Process
-        let port: Int
-        var module: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-staging" }
-        var dataModule: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-data" }
-        var passwordFile: String { "\(directory)/client.secret" }
-
-        static func start(serving snapshots: String, exporting dataDirectory: String? = nil) async throws
-            -> RsyncDaemon
-        {
-            let directory = try scratch("pgpair-synccmd-rsyncd")
-            let port = Int.random(in: 20_000...29_999)
-            let password = "not-on-any-command-line"
-            for (name, text) in [("rsyncd.secrets", "\(user):\(password)\n"), ("client.secret", "\(password)\n")] {
-                try text.write(toFile: "\(directory)/\(name)", atomically: false, encoding: .utf8)
-                chmod("\(directory)/\(name)", 0o600)
-            }
-            try """
-            use chroot = no
-            [pgpair-staging]
-                path = \(snapshots)
-                read only = false
-                uid = root
-                gid = root
-                auth users = \(user)
-                secrets file = \(directory)/rsyncd.secrets
-                hosts allow = 127.0.0.1
-
-            \(dataDirectory.map { dataModule(exporting: $0, secrets: "\(directory)/rsyncd.secrets") } ?? "")
-            """.write(toFile: "\(directory)/rsyncd.conf", atomically: false, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/rsync")
-            process.arguments = [
-                "--daemon", "--no-detach", "--config=\(directory)/rsyncd.conf", "--address=127.0.0.1",
-                "--port=\(port)", "--log-file=\(directory)/rsyncd.log",
-            ]
-            try process.run()
-            let daemon = RsyncDaemon(directory: directory, process: process, port: port)
-            for _ in 0..<500 where !daemon.log.contains("listening on port") && process.isRunning {
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            guard daemon.log.contains("listening on port") else {
-                daemon.stop()
-                Issue.record("the rsync daemon did not start: \(daemon.log)")
-                throw CancellationError()
-            }
-            return daemon
-        }
-
-        var log: String { (try? String(contentsOfFile: "\(directory)/rsyncd.log", encoding: .utf8)) ?? "" }
-
-        /// The read-only `pgpair-data` module of `etc/rsyncd.conf`.
-        private static func dataModule(exporting directory: String, secrets: String) -> String {
-            """
-            [pgpair-data]
-                path = \(directory)
-                read only = true
-                uid = root
-                gid = root
-                auth users = \(user)
-                secrets file = \(secrets)
-                hosts allow = 127.0.0.1
-                exclude = /postmaster.pid /postmaster.opts
-            """
-        }
-
-        func stop() {
-            if process.isRunning {
-                kill(process.processIdentifier, SIGTERM)
-                process.waitUntilExit()
-            }
             try? FileManager.default.removeItem(atPath: directory)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PairPostgres
+import PairTestSupport
 import Testing
 
 /// A PostgreSQL cluster of a test's own, run as postgres (the server refuses root), listening only on a unix socket

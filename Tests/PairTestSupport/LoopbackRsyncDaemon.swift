@@ -4,22 +4,29 @@ import Testing
 /// An rsync daemon on 127.0.0.1 serving one read-write module, `pgpair-staging`, whose path is a snapshot
 /// directory, and when asked the read-only `pgpair-data` exporting a data directory, with a password-protected user
 /// (as `etc/rsyncd.conf` sets them up); ended by its PID.
-struct LoopbackRsyncDaemon {
-    static let user = "pgpair"
-    static let password = "not-on-any-command-line"
+public struct LoopbackRsyncDaemon: Sendable {
+    /// The user both modules authenticate.
+    public static let user = "pgpair"
+    /// The user's password, as the client's password file holds it.
+    public static let password = "not-on-any-command-line"
 
-    let scratch: Scratch
-    let process: Process
-    let port: Int
+    /// The directory of the daemon's configuration, secrets and log.
+    private let scratch: Scratch
+    /// The running `rsync --daemon`.
+    private let process: Process
+    /// The TCP port it listens on at 127.0.0.1.
+    public let port: Int
 
     /// The module as an rsync destination.
-    var module: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-staging" }
+    public var module: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-staging" }
     /// The read-only data module as an rsync source (`rsync_source`).
-    var dataModule: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-data" }
+    public var dataModule: String { "rsync://\(Self.user)@127.0.0.1:\(port)/pgpair-data" }
     /// The client's password file (mode 0600).
-    var passwordFile: String { "\(scratch.path)/client.secret" }
+    public var passwordFile: String { "\(scratch.path)/client.secret" }
 
-    static func start(serving snapshots: String, exporting dataDirectory: String? = nil) async throws
+    /// Starts a daemon serving `snapshots` as `pgpair-staging` and, when given, `dataDirectory` as `pgpair-data`;
+    /// records an issue and throws when it does not come up.
+    public static func start(serving snapshots: String, exporting dataDirectory: String? = nil) async throws
         -> LoopbackRsyncDaemon
     {
         let scratch = try Scratch("pgpair-synctest-rsyncd")
@@ -59,12 +66,13 @@ struct LoopbackRsyncDaemon {
         return daemon
     }
 
-    var log: String {
+    /// The daemon's log file.
+    public var log: String {
         (try? String(contentsOfFile: "\(scratch.path)/rsyncd.log", encoding: .utf8)) ?? ""
     }
 
     /// Ends the daemon by its PID and removes its directory.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGTERM)
             process.waitUntilExit()

@@ -2,10 +2,12 @@ import Foundation
 import Testing
 
 /// A temporary directory of a test's own (mode 0700, owned by postgres when asked), removed by `remove()`.
-struct Scratch {
-    let path: String
+public struct Scratch: Sendable {
+    /// The directory's absolute path.
+    public let path: String
 
-    init(_ prefix: String, ownedByPostgres: Bool = false) throws {
+    /// Creates `/tmp/PREFIX-XXXXXX`, handing it to postgres when `ownedByPostgres` is set.
+    public init(_ prefix: String, ownedByPostgres: Bool = false) throws {
         var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) }
         path = try #require(made)
@@ -15,7 +17,8 @@ struct Scratch {
         }
     }
 
-    func remove() {
+    /// Removes the directory and everything in it.
+    public func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
