@@ -133,12 +133,18 @@ let package = Package(
         ),
 
         // Test helpers that several test targets share, each written once (they depend on it).
-        .target(name: "PairTestSupport", dependencies: [], path: "Tests/PairTestSupport", swiftSettings: strict),
+        .target(
+            name: "PairTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/PairTestSupport",
+            swiftSettings: strict
+        ),
 
         .testTarget(name: "PairCoreTests", dependencies: ["PairCore"], swiftSettings: strict),
         .testTarget(
             name: "PairNetTests",
             dependencies: [
+                "PairTestSupport",
                 "PairNet",
                 "PairCore",
                 .product(name: "Logging", package: "swift-log"),
@@ -151,6 +157,7 @@ let package = Package(
         .testTarget(
             name: "PairAgentTests",
             dependencies: [
+                "PairTestSupport",
                 "PairAgent",
                 "PairCore",
                 "PairSync",

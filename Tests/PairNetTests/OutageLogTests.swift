@@ -1,3 +1,4 @@
+import PairTestSupport
 import Testing
 
 @testable import PairNet

@@ -12,7 +12,7 @@ struct DumpallRoundTests {
 
     /// A round from `cluster` into `snapshots`.
     static func round(
-        _ cluster: TestCluster, into snapshots: Scratch, passfile: String?, log: DumpallCapturedLog
+        _ cluster: TestCluster, into snapshots: Scratch, passfile: String?, log: CapturedLog
     ) -> DumpallRound {
         DumpallRound(
             settings: DumpallRoundSettings(
@@ -77,7 +77,7 @@ struct DumpallRoundTests {
     static func publishOne(
         _ cluster: TestCluster, into snapshots: Scratch, passfile: String
     ) async throws -> (Snapshot, [String: String]) {
-        let record = await round(cluster, into: snapshots, passfile: passfile, log: DumpallCapturedLog()).run()
+        let record = await round(cluster, into: snapshots, passfile: passfile, log: CapturedLog()).run()
         try #require(record.outcome == .succeeded, "\(record.message ?? "")")
         let snapshot = try #require(try store(snapshots).newest())
         return (snapshot, try await checksums(of: snapshot.path))
@@ -90,12 +90,12 @@ struct DumpallRoundTests {
             defer { snapshots.remove() }
             let passfile = try Self.populate(cluster)
 
-            let withoutPassword = await Self.round(cluster, into: snapshots, passfile: nil, log: DumpallCapturedLog())
+            let withoutPassword = await Self.round(cluster, into: snapshots, passfile: nil, log: CapturedLog())
                 .run()
             #expect(withoutPassword.outcome == .failed && withoutPassword.errorCode == "postgres_failed")
             #expect(try Self.store(snapshots).snapshots().isEmpty)
 
-            let log = DumpallCapturedLog()
+            let log = CapturedLog()
             let record = await Self.round(cluster, into: snapshots, passfile: passfile, log: log).run()
             #expect(record.outcome == .succeeded, "\(record.message ?? "") \(log.messages)")
             #expect(record.method == "pg_dumpall" && record.bytes > 100_000)
@@ -151,7 +151,7 @@ struct DumpallRoundTests {
             let holder = try PostgresConnection(conninfo: "\(cluster.conninfo) dbname=shop passfile=\(passfile)")
             try holder.query("BEGIN")
             try holder.query("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE")
-            let log = DumpallCapturedLog()
+            let log = CapturedLog()
             let round = Task { await Self.round(cluster, into: snapshots, passfile: passfile, log: log).run() }
             let watcher = try PostgresConnection(conninfo: "\(cluster.conninfo) passfile=\(passfile)")
             defer { watcher.close() }
@@ -193,7 +193,7 @@ struct DumpallRoundTests {
             try source.query("CREATE TABLESPACE extra LOCATION '\(tablespace.path)'")
             try source.query("CREATE TABLE kept_elsewhere (id int) TABLESPACE extra")
             source.close()
-            let log = DumpallCapturedLog()
+            let log = CapturedLog()
             let record = await Self.round(cluster, into: snapshots, passfile: passfile, log: log).run()
 
             #expect(record.outcome == .failed && record.errorCode == "invalid_snapshot", "\(record)")
@@ -218,7 +218,7 @@ struct DumpallRoundTests {
             let (before, sums) = try await Self.publishOne(cluster, into: snapshots, passfile: passfile)
 
             let round = Task {
-                await Self.round(cluster, into: snapshots, passfile: passfile, log: DumpallCapturedLog()).run()
+                await Self.round(cluster, into: snapshots, passfile: passfile, log: CapturedLog()).run()
             }
             var staged = false
             for _ in 0..<6000 where !staged {
@@ -267,7 +267,7 @@ struct DumpallRoundTests {
             let lines = try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: "\n", maxSplits: 1)
             try ("4194000\n" + lines[1]).write(toFile: pidFile, atomically: false, encoding: .utf8)
 
-            let log = DumpallCapturedLog()
+            let log = CapturedLog()
             let record = await Self.round(cluster, into: snapshots, passfile: passfile, log: log).run()
             #expect(record.outcome == .succeeded, "\(record.message ?? "")")
             #expect(!FileManager.default.fileExists(atPath: leftover))
@@ -291,7 +291,7 @@ struct DumpallRoundTests {
             settings: DumpallRoundSettings(
                 source: "host=/nonexistent", snapshotDirectory: snapshots.path, binDirectory: TestCluster.binDirectory,
                 node: "castor"),
-            logger: DumpallCapturedLog().logger
+            logger: CapturedLog().logger
         ).run()
         #expect(record.outcome == .failed && record.errorCode == "not_configured", "\(record)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: snapshots.path).isEmpty)

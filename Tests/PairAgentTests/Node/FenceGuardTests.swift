@@ -1,4 +1,5 @@
 import PairCore
+import PairTestSupport
 import Synchronization
 import Testing
 
@@ -29,7 +30,7 @@ struct FenceGuardTests {
     @Test("a confirmed fence is reported once, after the attempt, and the guard returns")
     func confirmed() async throws {
         let fence = ScriptedFence(outcome: FenceOutcome(succeeded: true, summary: "exit status 0", output: ""))
-        let log = RecordingLog()
+        let log = CapturedLog()
         let answers = GuardAnswers()
         let began = ContinuousClock.now
         await FenceGuard(fence: fence, peer: "pollux", logger: log.logger).run(report: answers.report)
@@ -44,7 +45,7 @@ struct FenceGuardTests {
     @Test("a failed fence is reported once, and logged with its reason and output")
     func failed() async throws {
         let outcome = FenceOutcome(succeeded: false, summary: "exit status 2: bmc busy", output: "trying\nbmc busy\n")
-        let log = RecordingLog()
+        let log = CapturedLog()
         let answers = GuardAnswers()
         await FenceGuard(fence: ScriptedFence(outcome: outcome), peer: "pollux", logger: log.logger)
             .run(report: answers.report)
@@ -61,7 +62,7 @@ struct FenceGuardTests {
             outcome: FenceOutcome(succeeded: true, summary: "exit status 0", output: ""), delay: .seconds(60))
         let answers = GuardAnswers()
         let task = Task {
-            await FenceGuard(fence: fence, peer: "pollux", logger: RecordingLog().logger).run(report: answers.report)
+            await FenceGuard(fence: fence, peer: "pollux", logger: CapturedLog().logger).run(report: answers.report)
         }
         #expect(await guardEventually { !fence.peers.withLock { $0 }.isEmpty })
         task.cancel()

@@ -1,5 +1,6 @@
 import Logging
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -17,7 +18,7 @@ import Testing
 
     @Test("a running guard's answer is logged once, again when it turns, and again after the guard restarts")
     func loggedOnChange() async throws {
-        let log = RecordingLog()
+        let log = CapturedLog()
         let loop = Self.loop(logger: log.logger)
         let address = try #require(IPv4Address("198.18.0.100"))
         let arp = NodeGuard.duplicateAddress(address)

@@ -1,6 +1,7 @@
 import Foundation
 import PairCore
 import PairNet
+import PairTestSupport
 import Synchronization
 import Testing
 
@@ -38,7 +39,7 @@ struct PingGuardTests {
 
     private func guardFor(
         _ targets: [PingTarget], probe: ScriptedProbe, interval: Duration = .milliseconds(10),
-        log: RecordingLog = RecordingLog()
+        log: CapturedLog = CapturedLog()
     ) -> PingGuard {
         PingGuard(targets: targets, interval: interval, probe: probe, logger: log.logger)
     }
@@ -72,7 +73,7 @@ struct PingGuardTests {
     @Test("no target answering is reported as unreachable, and logged once")
     func unreachable() async {
         let probe = ScriptedProbe(answering: [Self.gatewayA])
-        let log = RecordingLog()
+        let log = CapturedLog()
         let answers = GuardAnswers()
         let targets = [PingTarget(kind: .address(Self.router), line: 1)]
         await run(guardFor(targets, probe: probe, log: log), until: 3, answers: answers)
@@ -84,7 +85,7 @@ struct PingGuardTests {
     @Test("a target that stops answering turns the answer around, and the change is logged")
     func change() async {
         let probe = ScriptedProbe(answering: [Self.router])
-        let log = RecordingLog()
+        let log = CapturedLog()
         let answers = GuardAnswers()
         let task = Task {
             await guardFor([PingTarget(kind: .address(Self.router), line: 1)], probe: probe, log: log)
@@ -104,7 +105,7 @@ struct PingGuardTests {
     func cannotRun() async {
         let probe = ScriptedProbe(answering: [Self.router])
         probe.failure.withLock { $0 = PingError(.socketFailed, "no CAP_NET_RAW") }
-        let log = RecordingLog()
+        let log = CapturedLog()
         let answers = GuardAnswers()
         let task = Task {
             await guardFor([PingTarget(kind: .address(Self.router), line: 1)], probe: probe, log: log)
@@ -128,7 +129,7 @@ struct PingGuardTests {
     @Test("real ICMP: 127.0.0.1 answers")
     func loopback() async throws {
         try requireIsolatedNetwork()
-        let log = RecordingLog()
+        let log = CapturedLog()
         let ping = PingGuard(
             targets: [PingTarget(kind: .address(IPv4Address("127.0.0.1")!), line: 1)], interval: .milliseconds(200),
             probe: ICMPPinger(logger: log.logger), logger: log.logger)

@@ -1,4 +1,5 @@
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -15,7 +16,7 @@ struct SystemGuardsTests {
             resources: HAResources(groups: []), authKeys: AuthKeys(signingKeyID: 1, keys: []))
     }
 
-    private func guards(_ configuration: PairConfiguration, log: RecordingLog) -> SystemGuards {
+    private func guards(_ configuration: PairConfiguration, log: CapturedLog) -> SystemGuards {
         SystemGuards(
             configuration: configuration, control: IPRouteAddressControl(timeout: .seconds(5)), logger: log.logger)
     }
@@ -26,7 +27,7 @@ struct SystemGuardsTests {
         defer { scratch.remove() }
         try scratch.write("#!/bin/sh\necho \"$1\" > \"$(dirname \"$0\")/fenced\"\n", to: "fence", mode: 0o755)
         let answers = GuardAnswers()
-        let log = RecordingLog()
+        let log = CapturedLog()
         await guards(configuration(fence: .command(path: "\(scratch.path)/fence", arguments: [])), log: log)
             .run(.fence, report: answers.report)
         #expect(answers.all.map(\.answer) == [.fence(succeeded: true)])
@@ -41,7 +42,7 @@ struct SystemGuardsTests {
             user: "root", host: "127.0.0.1", port: 1, keyPath: "/nonexistent/key",
             knownHostsPath: "/nonexistent/known_hosts", command: "true")
         let answers = GuardAnswers()
-        let log = RecordingLog()
+        let log = CapturedLog()
         await guards(configuration(fence: .ssh(target)), log: log).run(.fence, report: answers.report)
         #expect(answers.all.map(\.answer) == [.fence(succeeded: false)])
         let failure = try #require(log.matching("fence failed").first)
@@ -54,7 +55,7 @@ struct SystemGuardsTests {
         try requireIsolatedNetwork()
         let answers = GuardAnswers()
         let system = guards(
-            configuration(ping: [PingTarget(kind: .address(IPv4Address("127.0.0.1")!), line: 1)]), log: RecordingLog())
+            configuration(ping: [PingTarget(kind: .address(IPv4Address("127.0.0.1")!), line: 1)]), log: CapturedLog())
         let task = Task { await system.run(.ping, report: answers.report) }
         // Round after round reaches the target. A round whose reply comes after its keepalive-long window counts as
         // unreachable, as it must; on a machine stalled by load that can happen to one round, so the test waits
@@ -68,7 +69,7 @@ struct SystemGuardsTests {
     @Test("a guard that is not configured reports nothing and says so")
     func notConfigured() async {
         let answers = GuardAnswers()
-        let log = RecordingLog()
+        let log = CapturedLog()
         let system = guards(configuration(), log: log)
         await system.run(.fence, report: answers.report)
         await system.run(.ping, report: answers.report)

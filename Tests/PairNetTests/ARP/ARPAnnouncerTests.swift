@@ -1,4 +1,5 @@
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairNet

@@ -1,5 +1,6 @@
 import Glibc
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairNet

@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import PairCore
 import PairNet
+import PairTestSupport
 
 /// A dedicated single-thread event loop (as the agent gives the media), what the media delivered, and what they
 /// logged. `with` shuts everything down whatever happens.

@@ -2,28 +2,41 @@ import Logging
 import Synchronization
 
 /// A log handler that keeps every record in memory, so tests can check what was logged and how often.
-final class CapturedLog: Sendable {
-    struct Record: Sendable {
-        var level: Logger.Level
-        var message: String
-        var metadata: [String: String]
+public final class CapturedLog: Sendable {
+    /// One logged message, with the logger's metadata and the call's merged and rendered as text.
+    public struct Record: Sendable {
+        /// The level it was logged at.
+        public var level: Logger.Level
+        /// The message.
+        public var message: String
+        /// The metadata by key, the call's winning over the logger's.
+        public var metadata: [String: String]
     }
 
     private let records = Mutex<[Record]>([])
 
+    /// An empty log.
+    public init() {}
+
     /// A logger that writes here (every level).
-    var logger: Logger {
-        var logger = Logger(label: "pairnet-test") { _ in Handler(log: self) }
+    public var logger: Logger {
+        var logger = Logger(label: "pgpair-test") { _ in Handler(log: self) }
         logger.logLevel = .trace
         return logger
     }
 
-    var all: [Record] {
+    /// Every record, oldest first.
+    public var all: [Record] {
         records.withLock { $0 }
     }
 
+    /// Every message, oldest first.
+    public var messages: [String] {
+        all.map(\.message)
+    }
+
     /// The records whose message contains `text`.
-    func matching(_ text: String) -> [Record] {
+    public func matching(_ text: String) -> [Record] {
         all.filter { $0.message.contains(text) }
     }
 
