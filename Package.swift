@@ -195,6 +195,7 @@ let package = Package(
         .testTarget(
             name: "PairSSHTests",
             dependencies: [
+                "PairTestSupport",
                 "PairSSH",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PairTestSupport
 import Testing
 
 @testable import PairSSH
@@ -133,7 +134,7 @@ struct SSHClientTests {
 
     @Test("nothing listening: the connection is refused")
     func refused() async throws {
-        try requireIsolation()
+        try requireIsolatedNetwork()
         let error = await #expect(throws: SSHError.self) {
             try await client.run(
                 "true", on: SSHDestination(user: "root", host: "127.0.0.1", port: 1),

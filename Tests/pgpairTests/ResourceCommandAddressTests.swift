@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Testing
 
 /// `pgpair resource` on an `IPaddr` group, on a veth interface of the test's own network namespace (the tests run
@@ -7,12 +8,7 @@ import Testing
 struct ResourceCommandAddressTests {
     @Test("start adds the address with the pgpair label, status 0, stop removes it, status 3")
     func lifecycle() async throws {
-        let routes = (try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) ?? ""
-        let hasDefault = routes.split(separator: "\n").dropFirst().contains { line in
-            let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-            return fields.count > 7 && fields[1] == "00000000" && fields[7] == "00000000"
-        }
-        try #require(!hasDefault, "this network namespace has a default route; run the tests under `unshare --net`")
+        try requireIsolatedNetwork()
         let interface = "pc" + String(UInt32.random(in: 0x10000..<0xfffff), radix: 16)
         try #require(ip(["link", "add", interface, "type", "veth", "peer", "name", interface + "p"]).status == 0)
         defer { _ = ip(["link", "del", interface]) }

@@ -169,12 +169,7 @@ struct SyncCommandTests {
 
     @Test("a round by the node that holds the service address is recorded; `sync --publish` publishes it")
     func roundAndPublish() async throws {
-        let routes = (try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) ?? ""
-        let hasDefault = routes.split(separator: "\n").dropFirst().contains { line in
-            let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-            return fields.count > 7 && fields[1] == "00000000" && fields[7] == "00000000"
-        }
-        try #require(!hasDefault, "this network namespace has a default route; run the tests under `unshare --net`")
+        try requireIsolatedNetwork()
         let add = try await SyncTestSupport.run(
             "/usr/sbin/ip", ["addr", "add", "\(Self.serviceAddress)/32", "dev", "lo"])
         try #require(add.status == 0, "\(add.output)")

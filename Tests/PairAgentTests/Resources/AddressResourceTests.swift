@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -67,7 +68,7 @@ struct AddressResourceTests {
 
     @Test("with no interface written and no subnet holding it, start fails and says what to write")
     func noInterface() async throws {
-        try TestInterface.requireIsolation()
+        try requireIsolatedNetwork()
         let address = try #require(IPv4Address("198.19.77.7"))
         let announcer = RecordingAnnouncer(control: control)
         let error = await #expect(throws: ResourceError.self) {

@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Subprocess
 import Testing
 
@@ -42,7 +43,7 @@ struct LoopbackSSHServer {
 
     /// Starts a server, runs `body`, and always ends the server and removes its directory.
     static func with<T>(_ body: (LoopbackSSHServer) async throws -> T) async throws -> T {
-        try requireIsolation()
+        try requireIsolatedNetwork()
         let server = try await start()
         defer { server.stop() }
         return try await body(server)
@@ -166,17 +167,4 @@ struct LoopbackSSHServer {
 struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Fails the calling test (rather than touching the host's network) unless the process runs in a network namespace
-/// of its own with no default route (`unshare --net`, as `make test` runs the tests).
-func requireIsolation(sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let routes = (try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) ?? ""
-    let hasDefault = routes.split(separator: "\n").dropFirst().contains { line in
-        let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-        return fields.count > 7 && fields[1] == "00000000" && fields[7] == "00000000"
-    }
-    try #require(
-        !hasDefault, "this network namespace has a default route; run the tests under `unshare --net` (make test does)",
-        sourceLocation: sourceLocation)
 }

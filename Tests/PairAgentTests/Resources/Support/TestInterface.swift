@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -10,7 +11,7 @@ struct TestInterface {
     let name: String
 
     static func make() async throws -> TestInterface {
-        try requireIsolation()
+        try requireIsolatedNetwork()
         // Short, so that NAME:pgpair fits the kernel's 15-character labels.
         let name = "pr" + String(UInt32.random(in: 0x10000..<0xfffff), radix: 16)
         try await ip(["link", "add", name, "type", "veth", "peer", "name", name + "p"])
@@ -42,15 +43,5 @@ struct TestInterface {
             ProcessCommand("/usr/sbin/ip", arguments, timeout: .seconds(30), outputLimit: 1 << 20))
         try #require(outcome.succeeded, "ip \(arguments.joined(separator: " ")): \(outcome.summary)")
         return outcome.output
-    }
-
-    /// Fails unless this network namespace has no default route (the tests run under `unshare --net`).
-    static func requireIsolation() throws {
-        let routes = (try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) ?? ""
-        let hasDefault = routes.split(separator: "\n").dropFirst().contains { line in
-            let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-            return fields.count > 7 && fields[1] == "00000000" && fields[7] == "00000000"
-        }
-        try #require(!hasDefault, "this network namespace has a default route; run the tests under `unshare --net`")
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// Fails the calling test (rather than touching the host's network) unless the process runs in a network namespace
 /// of its own with no default route (`unshare --net`, as `make test` runs the tests).
-func requireIsolatedNetwork(sourceLocation: SourceLocation = #_sourceLocation) throws {
+public func requireIsolatedNetwork(sourceLocation: SourceLocation = #_sourceLocation) throws {
     let routes = (try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) ?? ""
     let hasDefault = routes.split(separator: "\n").dropFirst().contains { line in
         let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
