@@ -33,20 +33,14 @@ public struct LoopbackRsyncDaemon: Sendable {
         let port = Int.random(in: 20_000...29_999)
         try write("\(user):\(password)\n", to: "\(scratch.path)/rsyncd.secrets")
         try write("\(password)\n", to: "\(scratch.path)/client.secret")
-        try write(
-            """
-            use chroot = no
-            [pgpair-staging]
-                path = \(snapshots)
-                read only = false
-                uid = root
-                gid = root
-                auth users = \(user)
-                secrets file = \(scratch.path)/rsyncd.secrets
-                hosts allow = 127.0.0.1
-
-            """ + (dataDirectory.map { dataModule(exporting: $0, secrets: "\(scratch.path)/rsyncd.secrets") } ?? ""),
-            to: "\(scratch.path)/rsyncd.conf")
+        let secrets = "\(scratch.path)/rsyncd.secrets"
+        let staging = module("pgpair-staging", path: snapshots, readOnly: false, secrets: secrets)
+        let data = dataDirectory.map { directory in
+            module(
+                "pgpair-data", path: directory, readOnly: true, secrets: secrets,
+                exclude: "/postmaster.pid /postmaster.opts")
+        }
+        try write("use chroot = no\n" + staging + (data ?? ""), to: "\(scratch.path)/rsyncd.conf")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/rsync")
         process.arguments = [
@@ -80,20 +74,17 @@ public struct LoopbackRsyncDaemon: Sendable {
         scratch.remove()
     }
 
-    /// The read-only `pgpair-data` module of `etc/rsyncd.conf`.
-    private static func dataModule(exporting directory: String, secrets: String) -> String {
-        """
-        [pgpair-data]
-            path = \(directory)
-            read only = true
-            uid = root
-            gid = root
-            auth users = \(user)
-            secrets file = \(secrets)
-            hosts allow = 127.0.0.1
-            exclude = /postmaster.pid /postmaster.opts
-
-        """
+    /// A module as `etc/rsyncd.conf` writes `pgpair-staging` (read-write) and `pgpair-data` (read-only, the
+    /// postmaster's own files excluded): authenticated, for 127.0.0.1 only.
+    private static func module(
+        _ name: String, path: String, readOnly: Bool, secrets: String, exclude: String? = nil
+    ) -> String {
+        let settings =
+            [
+                "path = \(path)", "read only = \(readOnly)", "uid = root", "gid = root", "auth users = \(user)",
+                "secrets file = \(secrets)", "hosts allow = 127.0.0.1",
+            ] + (exclude.map { ["exclude = \($0)"] } ?? [])
+        return "[\(name)]\n" + settings.map { "    \($0)\n" }.joined()
     }
 
     private static func write(_ text: String, to path: String) throws {
