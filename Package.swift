@@ -135,7 +135,11 @@ let package = Package(
         // Test helpers that several test targets share, each written once (they depend on it).
         .target(
             name: "PairTestSupport",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PairPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
             path: "Tests/PairTestSupport",
             swiftSettings: strict
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairSync

@@ -68,7 +68,7 @@ struct SyncCommandTests {
             [],
         ])
     func standbySkips(groups: [Group]) async throws {
-        let snapshots = try SyncTestSupport.scratch("pgpair-synccmd-snapshots")
+        let snapshots = try Scratch("pgpair-synccmd-snapshots").path
         defer { try? FileManager.default.removeItem(atPath: snapshots) }
         try FileManager.default.createDirectory(atPath: "\(snapshots)/snapshot-x", withIntermediateDirectories: true)
         try "kept".write(toFile: "\(snapshots)/snapshot-x/file", atomically: false, encoding: .utf8)
@@ -97,7 +97,7 @@ struct SyncCommandTests {
 
     @Test("a second round while one holds the lock logs `sync already active` and exits 75, touching nothing")
     func busy() async throws {
-        let snapshots = try SyncTestSupport.scratch("pgpair-synccmd-snapshots")
+        let snapshots = try Scratch("pgpair-synccmd-snapshots").path
         defer { try? FileManager.default.removeItem(atPath: snapshots) }
         let directory = try Self.node(Self.rsyncLines(snapshots: snapshots))
         let agent = try FakeAgent(
@@ -125,11 +125,10 @@ struct SyncCommandTests {
     /// daemon.
     private static func withPair(
         haresources: String = "castor \(serviceAddress)/32/lo pgsql\n",
-        _ body: (ConfigDirectory, SyncTestSupport.Cluster, LoopbackRsyncDaemon, SnapshotStore) async throws
-            -> Void
+        _ body: (ConfigDirectory, TestCluster, LoopbackRsyncDaemon, SnapshotStore) async throws -> Void
     ) async throws {
-        let snapshots = try SyncTestSupport.scratch("pgpair-synccmd-snapshots")
-        let cluster = try await SyncTestSupport.Cluster.start()
+        let snapshots = try Scratch("pgpair-synccmd-snapshots").path
+        let cluster = try await TestCluster.start(port: .random(in: 30_000...39_999))
         let daemon: LoopbackRsyncDaemon
         do {
             daemon = try await LoopbackRsyncDaemon.start(serving: snapshots)
@@ -144,7 +143,7 @@ struct SyncCommandTests {
         do {
             let directory = try Self.node(
                 """
-                pg_bindir \(SyncTestSupport.binDirectory)
+                pg_bindir \(TestCluster.binDirectory)
                 pg_port \(cluster.port)
                 pg_conninfo \(cluster.conninfo)
                 rsync_password_file \(daemon.passwordFile)
@@ -170,8 +169,7 @@ struct SyncCommandTests {
     @Test("a round by the node that holds the service address is recorded; `sync --publish` publishes it")
     func roundAndPublish() async throws {
         try requireIsolatedNetwork()
-        let add = try await SyncTestSupport.run(
-            "/usr/sbin/ip", ["addr", "add", "\(Self.serviceAddress)/32", "dev", "lo"])
+        let add = try await run("/usr/sbin/ip", ["addr", "add", "\(Self.serviceAddress)/32", "dev", "lo"])
         try #require(add.status == 0, "\(add.output)")
         defer {
             _ = Process.launchedIgnoringErrors(
@@ -318,14 +316,14 @@ struct SyncCommandTests {
 
     @Test("pg_dumpall: the standby pulls a round and publishes it; the active skips")
     func dumpallRound() async throws {
-        let cluster = try await SyncTestSupport.Cluster.start()
-        let snapshots = try SyncTestSupport.scratch("pgpair-dump", ownedByPostgres: true)
+        let cluster = try await TestCluster.start(port: .random(in: 30_000...39_999))
+        let snapshots = try Scratch("pgpair-dump", ownedByPostgres: true).path
         defer { try? FileManager.default.removeItem(atPath: snapshots) }
         do {
             try cluster.query("CREATE TABLE pulled AS SELECT generate_series(1, 100) AS n")
             let directory = try Self.node(
                 """
-                pg_bindir \(SyncTestSupport.binDirectory)
+                pg_bindir \(TestCluster.binDirectory)
                 sync_method pg_dumpall
                 dumpall_source \(cluster.conninfo)
                 snapshot_dir \(snapshots)

@@ -1,32 +1,6 @@
 import Foundation
-import Subprocess
+import PairTestSupport
 import Testing
-
-#if canImport(System)
-    import System
-#else
-    import SystemPackage
-#endif
-
-/// Runs a test helper program to its end and returns its exit status and combined output.
-@discardableResult
-func run(_ executable: String, _ arguments: [String], asPostgres: Bool = false) async throws -> (
-    status: Int32, output: String
-) {
-    let command =
-        asPostgres
-        ? ("/usr/bin/setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "--", executable] + arguments)
-        : (executable, arguments)
-    let result = try await Subprocess.run(
-        .path(FilePath(command.0)), arguments: Arguments(command.1), workingDirectory: FilePath("/tmp"),
-        output: .string(limit: 1 << 20), error: .combinedWithOutput)
-    let status: Int32
-    switch result.terminationStatus {
-    case .exited(let code): status = code
-    case .signaled(let signal): status = 128 + signal
-    }
-    return (status, result.standardOutput)
-}
 
 /// The rsync processes (PID, parent PID) whose command line mentions `text`.
 func rsyncProcesses(mentioning text: String) -> [(pid: Int32, parent: Int32)] {
