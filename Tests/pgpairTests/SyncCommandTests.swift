@@ -212,7 +212,7 @@ struct SyncCommandTests {
             defer { agent.stop() }
             try await Self.roundAndPublish(directory)
             let published = try #require(try store.newest())
-            let sums = try await SyncTestSupport.checksums(of: published.path)
+            let sums = try await checksums(of: published.path)
             #expect(!sums.isEmpty)
             // About 8 MB of new relation files: at 100 KiB/s the transfer takes over a minute.
             try cluster.query(
@@ -231,7 +231,7 @@ struct SyncCommandTests {
             var transfer: [Int32] = []
             for _ in 0..<600 where transfer.isEmpty {
                 try await Task.sleep(for: .milliseconds(50))
-                transfer = SyncTestSupport.rsyncProcesses(mentioning: "--link-dest=../latest/")
+                transfer = rsyncProcesses(mentioning: "--link-dest=../latest/").map(\.pid)
             }
             try #require(!transfer.isEmpty, "the round's data transfer never started: \(Self.log(directory))")
             try await Task.sleep(for: .seconds(1))
@@ -239,16 +239,16 @@ struct SyncCommandTests {
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
 
-            var left = SyncTestSupport.rsyncProcesses(mentioning: daemon.module)
+            var left = rsyncProcesses(mentioning: daemon.module).map(\.pid)
             for _ in 0..<100 where !left.isEmpty {
                 try await Task.sleep(for: .milliseconds(50))
-                left = SyncTestSupport.rsyncProcesses(mentioning: daemon.module)
+                left = rsyncProcesses(mentioning: daemon.module).map(\.pid)
             }
             #expect(left.isEmpty, "rsync still running: \(left)")
             // Whatever the daemon's side wrote went into staging, never into the snapshot.
             try await Task.sleep(for: .milliseconds(500))
             #expect(try store.snapshots().map(\.name) == [published.name])
-            #expect(try await SyncTestSupport.checksums(of: published.path) == sums)
+            #expect(try await checksums(of: published.path) == sums)
             #expect(
                 !FileManager.default.fileExists(atPath: "\(store.stagingPath)/\(SnapshotMarker.fileName)"),
                 "a cut-short staging copy must not look complete")
@@ -258,7 +258,7 @@ struct SyncCommandTests {
             // The next round completes beside the intact snapshot.
             try await Self.roundAndPublish(directory)
             #expect(try store.snapshots().count == 2)
-            #expect(try await SyncTestSupport.checksums(of: published.path) == sums)
+            #expect(try await checksums(of: published.path) == sums)
         }
     }
 
