@@ -17,6 +17,20 @@ public struct Scratch: Sendable {
         }
     }
 
+    /// Writes `text` to the file `name` (a path relative to the directory; missing directories are made) with `mode`.
+    public func write(_ text: String, to name: String, mode: mode_t = 0o644) throws {
+        let file = "\(path)/\(name)"
+        try FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
+        chmod(file, mode)
+    }
+
+    /// The text of the file `name` (relative to the directory), or "" when there is none.
+    public func read(_ name: String) -> String {
+        (try? String(contentsOfFile: "\(path)/\(name)", encoding: .utf8)) ?? ""
+    }
+
     /// Removes the directory and everything in it.
     public func remove() {
         try? FileManager.default.removeItem(atPath: path)

@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -7,9 +8,9 @@ import Testing
 @Suite("fence command")
 struct FenceCommandTests {
     private func withProgram<T>(
-        _ script: String, _ body: (String, ScratchDirectory) async throws -> T
+        _ script: String, _ body: (String, Scratch) async throws -> T
     ) async throws -> T {
-        let scratch = try ScratchDirectory("pgpair-fencetest")
+        let scratch = try Scratch("pgpair-fencetest")
         defer { scratch.remove() }
         try scratch.write("#!/bin/sh\n\(script)\n", to: "fence", mode: 0o755)
         return try await body("\(scratch.path)/fence", scratch)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PairCore
+import PairTestSupport
 import Synchronization
 import Testing
 
@@ -66,7 +67,7 @@ import Testing
 
     @Test("after the peer's death the group is started, the epoch and the marker are stored first")
     func takeoverStoresStateAndStarts() async throws {
-        let directory = try ScratchDirectory("pgpair-nodeloop")
+        let directory = try Scratch("pgpair-nodeloop")
         defer { directory.remove() }
         let resource = FakeResource("pgsql")
         let loop = try await Self.withLoop(resource, stateDirectory: directory.path) { inbox, latest in
@@ -86,7 +87,7 @@ import Testing
 
     @Test("a stop cancels a start still running, and the cancelled start's result is not taken for the group's")
     func stopCancelsStart() async throws {
-        let directory = try ScratchDirectory("pgpair-nodeloop")
+        let directory = try Scratch("pgpair-nodeloop")
         defer { directory.remove() }
         let resource = FakeResource("pgsql", holdStart: true)
         let loop = try await Self.withLoop(resource, stateDirectory: directory.path) { inbox, latest in
@@ -114,7 +115,7 @@ import Testing
 
     @Test("an operator command gets the machine's answer: refused with its reason, or accepted")
     func operatorCommands() async throws {
-        let directory = try ScratchDirectory("pgpair-nodeloop")
+        let directory = try Scratch("pgpair-nodeloop")
         defer { directory.remove() }
         let resource = FakeResource("pgsql")
         try await Self.withLoop(resource, stateDirectory: directory.path) { inbox, latest in
@@ -131,7 +132,7 @@ import Testing
 
     @Test("a command after the loop ended is refused, never left waiting")
     func commandAfterEnd() async throws {
-        let directory = try ScratchDirectory("pgpair-nodeloop")
+        let directory = try Scratch("pgpair-nodeloop")
         defer { directory.remove() }
         var inboxAfter: NodeInbox?
         try await Self.withLoop(FakeResource("pgsql"), stateDirectory: directory.path) { inbox, _ in

@@ -1,5 +1,6 @@
 import Foundation
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -9,14 +10,14 @@ import Testing
 @Suite struct NodeStateStoreTests {
     @Test("a fresh state directory reads as epoch 0 and no marker")
     func fresh() throws {
-        let directory = try ScratchDirectory("pgpair-store")
+        let directory = try Scratch("pgpair-store")
         defer { directory.remove() }
         #expect(try NodeStateStore(directory: directory.path).load() == PersistedNodeState())
     }
 
     @Test("what is stored is read back; a cleared marker is gone")
     func roundTrip() throws {
-        let directory = try ScratchDirectory("pgpair-store")
+        let directory = try Scratch("pgpair-store")
         defer { directory.remove() }
         let store = NodeStateStore(directory: directory.path)
         try store.persistEpoch(4)
@@ -32,7 +33,7 @@ import Testing
 
     @Test("a damaged file is an error naming it")
     func damaged() throws {
-        let directory = try ScratchDirectory("pgpair-store")
+        let directory = try Scratch("pgpair-store")
         defer { directory.remove() }
         try directory.write("seven\n", to: "epoch")
         #expect {
@@ -44,7 +45,7 @@ import Testing
 
     @Test("the peer's generation: 0 when none is stored, read back once stored, a damaged file an error")
     func peerGeneration() throws {
-        let directory = try ScratchDirectory("pgpair-store")
+        let directory = try Scratch("pgpair-store")
         defer { directory.remove() }
         let store = NodeStateStore(directory: directory.path)
         #expect(try store.loadPeerGeneration() == 0)

@@ -23,7 +23,7 @@ struct SystemGuardsTests {
 
     @Test("fence command: the configured program is run against the peer, and its result reported")
     func fenceCommand() async throws {
-        let scratch = try ScratchDirectory("pgpair-guardtest")
+        let scratch = try Scratch("pgpair-guardtest")
         defer { scratch.remove() }
         try scratch.write("#!/bin/sh\necho \"$1\" > \"$(dirname \"$0\")/fenced\"\n", to: "fence", mode: 0o755)
         let answers = GuardAnswers()

@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -69,7 +70,7 @@ struct ProcessRunnerTests {
     @Test("a child that outlives its timeout is killed, its own children too", arguments: Runner.allCases)
     func timeout(_ kind: Runner) async throws {
         let runner = kind.runner
-        let directory = try ScratchDirectory()
+        let directory = try Scratch("pgpair-restest")
         defer { directory.remove() }
         let error = await #expect(throws: ResourceError.self) {
             try await runner.run(
@@ -86,7 +87,7 @@ struct ProcessRunnerTests {
     @Test("cancelling the task tears the child down", arguments: Runner.allCases)
     func cancellation(_ kind: Runner) async throws {
         let runner = kind.runner
-        let directory = try ScratchDirectory()
+        let directory = try Scratch("pgpair-restest")
         defer { directory.remove() }
         let task = Task {
             try await runner.run(

@@ -1,14 +1,15 @@
 import Foundation
+import PairTestSupport
 
 @testable import PairAgent
 
 /// Resource scripts that record every call (`NAME ARGUMENTS ACTION`, one a line) in `calls` and keep their state
 /// in a file: `status` exits 0 while started, 3 once stopped.
 struct RecordingScripts {
-    let directory: ScratchDirectory
+    let directory: Scratch
 
     init() throws {
-        directory = try ScratchDirectory("pgpair-scripts")
+        directory = try Scratch("pgpair-scripts")
     }
 
     /// Writes `resource.d/NAME`; `failStart` makes its start exit 1 (after recording), `failStatus` makes its status

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PairCore
+import PairTestSupport
 import Testing
 
 @testable import PairAgent
@@ -9,7 +10,7 @@ import Testing
 /// the tests start it through ``ServerPostgresControl``. It listens only on a unix socket in that directory.
 struct TemporaryCluster {
     static let binDirectory = "/usr/lib/postgresql/15/bin"
-    let directory: ScratchDirectory
+    let directory: Scratch
     let port: UInt16
 
     var pgdata: String { "\(directory.path)/pgdata" }
@@ -17,10 +18,7 @@ struct TemporaryCluster {
 
     /// initdb's a cluster; `socketDirectory` shares another cluster's socket directory.
     static func make(port: UInt16 = 5432) async throws -> TemporaryCluster {
-        let directory = try ScratchDirectory("pgpair-restest-pg")
-        let postgres = try #require(getpwnam("postgres")?.pointee)
-        chown(directory.path, postgres.pw_uid, postgres.pw_gid)
-        chmod(directory.path, 0o700)
+        let directory = try Scratch("pgpair-restest-pg", ownedByPostgres: true)
         let initdb = try await SubprocessRunner().run(
             ProcessCommand(
                 "/usr/bin/setpriv",
