@@ -206,7 +206,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "PairPostgresTests", dependencies: ["PairPostgres"], swiftSettings: strict),
+        .testTarget(
+            name: "PairPostgresTests",
+            dependencies: ["PairPostgres", "PairTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PairLabTests",
             dependencies: [

@@ -187,18 +187,15 @@ extension PullCommandTests {
 
 /// A scratch directory owned by postgres for one test.
 private struct Area {
-    let path: String
+    let scratch: Scratch
+    var path: String { scratch.path }
 
     init() throws {
-        var template = Array("/tmp/pgpair-pulltest-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) }
-        path = try #require(made)
-        let postgres = try #require(getpwnam("postgres")?.pointee)
-        chown(path, postgres.pw_uid, postgres.pw_gid)
+        scratch = try Scratch("pgpair-pulltest", ownedByPostgres: true)
     }
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        scratch.remove()
     }
 
     func entries(startingWith prefix: String) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import PairTestSupport
 import Testing
 
 /// A PostgreSQL cluster of its own for a test suite: initdb'd in a temporary directory and started as the
@@ -27,13 +28,7 @@ final class TemporaryPostgres: Sendable {
     }
 
     static func start() async throws -> TemporaryPostgres {
-        var template = Array("/tmp/pgpair-pqtest-XXXXXX".utf8CString)
-        let directory = try #require(
-            template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-                .map { String(cString: $0) })
-        let postgres = try #require(getpwnam("postgres")?.pointee)
-        chown(directory, postgres.pw_uid, postgres.pw_gid)
-        chmod(directory, 0o700)
+        let directory = try Scratch("pgpair-pqtest", ownedByPostgres: true).path
 
         let initdb = try await runToEnd(
             asPostgres(

@@ -50,11 +50,7 @@ struct LoopbackSSHServer {
     }
 
     private static func start() async throws -> LoopbackSSHServer {
-        var template = Array("/tmp/pgpair-sshtest-XXXXXX".utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw TestFailure("cannot create a temporary directory")
-        }
-        let directory = String(cString: made)
+        let directory = try Scratch("pgpair-sshtest").path
         // A second host key the known_hosts files never hold, of a type libssh2 prefers by default: the handshake
         // must ask for the type known_hosts holds.
         try await run(
