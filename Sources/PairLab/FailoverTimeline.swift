@@ -138,7 +138,8 @@ public struct FailoverTimeline: Sendable, Equatable {
 
     /// One line a step, the fault among them: `  +2043 ms  dead verdict`, times relative to the fault.
     public var lines: [String] {
-        let steps = [(Int64(0), "fault: node death of the active")]
+        let steps =
+            [(Int64(0), "fault: node death of the active")]
             + events.map { event in
                 (milliseconds(to: event.time), event.name + (event.detail.map { " (\($0))" } ?? ""))
             }

@@ -110,8 +110,10 @@ struct PeerCopyFetch: Sendable {
     /// The pull's arguments: the whole directory but the postmaster's own files, times to the nanosecond, hard
     /// links to `latest` for unchanged files, a connect and an I/O timeout, the transport's options.
     func arguments() -> [String] {
-        ["-a", "--delete", "--modify-window=-1", "--link-dest=../\(SnapshotStore.latestName)/", "--stats",
-            "--no-human-readable"] + shared()
+        [
+            "-a", "--delete", "--modify-window=-1", "--link-dest=../\(SnapshotStore.latestName)/", "--stats",
+            "--no-human-readable",
+        ] + shared()
     }
 
     /// The comparison's arguments: the same transfer as a dry run that lists every change it would make, one line

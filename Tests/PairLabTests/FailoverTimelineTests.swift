@@ -42,7 +42,8 @@ struct FailoverTimelineTests {
             ])
         #expect(timeline.first("link down")?.detail == "ucast hb0 198.18.2.1")
         #expect(
-            timeline.first("guard answered")?.detail == "duplicate-address check for 198.18.0.100: no other host answers")
+            timeline.first("guard answered")?.detail
+                == "duplicate-address check for 198.18.0.100: no other host answers")
         #expect(timeline.first("copy installed")?.detail == "snapshot-000001")
         #expect(timeline.first("IP announced")?.detail == "198.18.0.100/24/lan0")
         let lastHeard = try #require(timeline.first("last heartbeat heard"))

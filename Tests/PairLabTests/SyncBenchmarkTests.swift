@@ -75,8 +75,9 @@ struct SyncBenchmarkTests {
         let link = SyncBenchmarkTransport(
             clientNamespace: "pgl-test-a", daemonNamespace: "pgl-test-b", daemonAddress: "198.18.1.2",
             clientAddress: "198.18.1.1", name: "primary-link")
-        #expect(SyncBenchmarkTransport.command(in: link.clientNamespace, ["rsync", "-a"])
-            == ["ip", "netns", "exec", "pgl-test-a", "rsync", "-a"])
+        #expect(
+            SyncBenchmarkTransport.command(in: link.clientNamespace, ["rsync", "-a"])
+                == ["ip", "netns", "exec", "pgl-test-a", "rsync", "-a"])
         #expect(SyncBenchmarkTransport.command(in: nil, ["rsync", "-a"]) == ["rsync", "-a"])
         // pgpair's round starts rsync through its setpriv: the wrapper puts setpriv, and so rsync, in castor's
         // namespace; on loopback it is setpriv itself.

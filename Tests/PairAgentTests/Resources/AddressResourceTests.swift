@@ -101,7 +101,8 @@ struct AddressResourceTests {
             let service = AddressResource(
                 name: "IPaddr::198.18.8.10/24/\(interface.name)",
                 serviceAddress: ServiceAddress(address: address, prefixLength: 24, interface: interface.name),
-                control: control, announcer: ARPAddressAnnouncer(logger: Logger(label: "test"), repeats: .beforeReturning),
+                control: control,
+                announcer: ARPAddressAnnouncer(logger: Logger(label: "test"), repeats: .beforeReturning),
                 logger: Logger(label: "test"))
             try await service.start()
             #expect(try await service.status() == .running)
