@@ -30,7 +30,7 @@ final class BackupSession: @unchecked Sendable {
 
     /// Connects with `conninfo` (which carries `passfile=`; never a password).
     static func open(conninfo: String) async throws(SyncError) -> BackupSession {
-        let result = await OwnThread.run("pgpair-sync-libpq") {
+        let result = await OwnThread.run {
             Result { () throws(PostgresError) in BackupSession(connection: try PostgresConnection(conninfo: conninfo)) }
         }
         switch result {
@@ -85,7 +85,7 @@ final class BackupSession: @unchecked Sendable {
     /// Ends the session: PostgreSQL drops the temporary slot (and aborts a backup still running).
     func close() async {
         let box = UncheckedBox(connection)
-        await OwnThread.run("pgpair-sync-libpq") { box.value.close() }
+        await OwnThread.run { box.value.close() }
     }
 
     @discardableResult
@@ -93,7 +93,7 @@ final class BackupSession: @unchecked Sendable {
         _ what: String, _ body: @escaping @Sendable (PostgresConnection) throws(PostgresError) -> T
     ) async throws(SyncError) -> T {
         let box = UncheckedBox(connection)
-        let result = await OwnThread.run("pgpair-sync-libpq") {
+        let result = await OwnThread.run {
             Result { () throws(PostgresError) in try body(box.value) }
         }
         switch result {

@@ -72,7 +72,7 @@ struct ChildProcess: Sendable {
         // Whatever way the child ended, its forked helpers (rsync's receiver and generator) end with it.
         let leader = group.leader.load(ordering: .relaxed)
         let grace = killGrace
-        await OwnThread.run("pgpair-sync-reap") { Self.endProcessGroup(leader, grace: grace) }
+        await OwnThread.run { Self.endProcessGroup(leader, grace: grace) }
         let termination = try ended.get()
         if Task.isCancelled { throw SyncError(.cancelled, "the round was cancelled") }
         let output = capture.tail(command.outputLimit)

@@ -34,7 +34,7 @@ extension DataDirectoryInstall {
         let renames = Self.device(of: parent) == Self.device(of: store.directory)
         if renames {
             let path = copy.path
-            let copied = try await FileWorkThread.run { () throws(SyncError) in try InstallOwnCopies.give(path) }
+            let copied = try await OwnThread.run { () throws(SyncError) in try InstallOwnCopies.give(path) }
             (report.ownCopyFiles, report.ownCopyBytes) = copied
         } else {
             let leaf = (copy.path as NSString).lastPathComponent

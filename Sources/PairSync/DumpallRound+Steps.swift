@@ -126,7 +126,7 @@ extension DumpallRound {
     /// The source's current WAL position (its replay position if it is in recovery).
     private func sourcePosition() async throws(SyncError) -> WALPosition {
         let conninfo = settings.sessionConninfo
-        let result = await OwnThread.run("pgpair-sync-libpq") {
+        let result = await OwnThread.run {
             Result { () throws(PostgresError) -> String? in
                 let connection = try PostgresConnection(conninfo: conninfo)
                 defer { connection.close() }

@@ -80,7 +80,7 @@ struct PeerCopyFetch: Sendable {
     /// it starts, recovers or shuts down).
     func peerAnswers() async -> Bool {
         let conninfo = source.pingConninfo
-        let readiness = await OwnThread.run("pgpair-install-ping") { PostgresReadiness.ping(conninfo: conninfo) }
+        let readiness = await OwnThread.run { PostgresReadiness.ping(conninfo: conninfo) }
         switch readiness {
         case .accepting, .rejecting:
             return true

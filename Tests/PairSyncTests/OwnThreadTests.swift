@@ -3,7 +3,7 @@ import Testing
 
 @testable import PairSync
 
-@Suite struct FileWorkThreadTests {
+@Suite struct OwnThreadTests {
     /// More blocked works than the cooperative pool has threads: the task that unblocks them gets a pool thread only
     /// if none of the works holds one. Run on the pool instead, every work would give up waiting (after 20 s, so
     /// that the test fails rather than hangs) before the unblocking task could run, and count nothing.
@@ -13,7 +13,7 @@ import Testing
         let gate = DispatchSemaphore(value: 0)
         let finished = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<works {
-                group.addTask { await FileWorkThread.run { gate.wait(timeout: .now() + 20) == .success ? 1 : 0 } }
+                group.addTask { await OwnThread.run { gate.wait(timeout: .now() + 20) == .success ? 1 : 0 } }
             }
             group.addTask {
                 for _ in 0..<works { gate.signal() }
@@ -26,9 +26,9 @@ import Testing
 
     @Test("the work's result and its error reach the caller as they were")
     func resultsAndErrorsPassThrough() async {
-        #expect(await FileWorkThread.run { 6 * 7 } == 42)
+        #expect(await OwnThread.run { 6 * 7 } == 42)
         await #expect(throws: SyncError.self) {
-            try await FileWorkThread.run { () throws(SyncError) -> Int in
+            try await OwnThread.run { () throws(SyncError) -> Int in
                 throw SyncError(.fileSystem, "cannot read /nonexistent")
             }
         }
