@@ -114,7 +114,13 @@ struct LoopbackSSHServer {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
-        try? FileManager.default.removeItem(atPath: directory)
+        // A connection's own sshd process outlives the listener for a moment and may write to the log while the
+        // directory is being removed (then the directory stays, holding that log): remove again until it is gone.
+        for _ in 0..<50 {
+            try? FileManager.default.removeItem(atPath: directory)
+            guard FileManager.default.fileExists(atPath: directory) else { return }
+            usleep(100_000)
+        }
     }
 
     /// Starts `arguments[0]` with `arguments` through posix_spawn, its standard descriptors on /dev/null.
