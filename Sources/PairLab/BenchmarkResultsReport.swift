@@ -44,7 +44,7 @@ public struct BenchmarkResultsReport: Sendable {
                 + "the method of each benchmark is in the document linked from its section.", "",
             "## Machine", "",
             "- CPU: \(machine.cpuModel)", "- Cores: \(machine.cores)",
-            "- Memory: \(String(format: "%.1f", Double(machine.memoryBytes) / 1_073_741_824)) GiB",
+            "- Memory: \(machine.memoryText)",
             "- Kernel: Linux \(machine.kernel)", "",
             "## Settings", "",
         ]

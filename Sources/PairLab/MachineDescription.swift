@@ -49,9 +49,13 @@ public struct MachineDescription: Sendable, Equatable {
         return nil
     }
 
+    /// The memory in GiB with one decimal, e.g. `23.5 GiB`.
+    public var memoryText: String {
+        "\(String(format: "%.1f", Double(memoryBytes) / 1_073_741_824)) GiB"
+    }
+
     /// One line for the report, e.g. `AMD EPYC, 2 cores, 23.5 GiB memory, Linux 6.18.44`.
     public var summary: String {
-        "\(cpuModel), \(cores) cores, \(String(format: "%.1f", Double(memoryBytes) / 1_073_741_824)) GiB memory, "
-            + "Linux \(kernel)"
+        "\(cpuModel), \(cores) cores, \(memoryText) memory, Linux \(kernel)"
     }
 }

@@ -97,7 +97,9 @@ struct SafetyEndToEnd {
     /// take over at initdead and each would fence the other. pollux starts first, so without `fence_delay` it would
     /// fence castor first; it waits instead (it is not the group's home), and castor fences it before the wait ends.
     @Test func twoNodesTakingOverAtOnceDoNotFenceEachOther() async throws {
-        let guards = LabGuardSettings(fence: .command(.nodeDeath), fenceDelay: .seconds(8))
+        // Long enough that castor (started after pollux began waiting) fences first even on a slow machine; the test
+        // does not wait it out.
+        let guards = LabGuardSettings(fence: .command(.nodeDeath), fenceDelay: .seconds(30))
         try await Lab.with { lab in
             try await lab.prepareServiceData()
             try await lab.prepareFencing()
